@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// govbench's command line. Only this file exits the process: 2 for usage errors, 1 for a
+// failure of the work itself, 0 otherwise.
+import { CommanderError } from 'commander';
+import { buildProgram } from './cli/program.js';
+import { UsageError } from './cli/usage-error.js';
+import { OptionError } from './crawl/crawl-options.js';
+
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // help and version are "errors" to commander; they already printed what they had to.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (err instanceof UsageError || err instanceof OptionError) {
+      process.stderr.write(`govbench: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`govbench: ${(err as Error)?.message ?? String(err)}\n`);
+    if (process.env['GOVBENCH_DEBUG']) process.stderr.write(`${(err as Error)?.stack}\n`);
+    return 1;
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

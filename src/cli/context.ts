@@ -1,0 +1,31 @@
+// What every command gets: its options, an open store, a logger, and a signal that Ctrl-C fires.
+import type { Command } from 'commander';
+import { openDatabase, type Db } from '../store/database.js';
+import { createLogger, type Logger } from '../util/logger.js';
+import type { GlobalOpts } from './global-options.js';
+
+export interface CommandContext {
+  opts: GlobalOpts;
+  db: Db;
+  log: Logger;
+  signal: AbortSignal;
+  out: (line: string) => void;
+}
+
+export function commandContext(cmd: Command): CommandContext {
+  const opts = cmd.optsWithGlobals() as GlobalOpts;
+  const log = createLogger({ level: opts.logLevel, logDir: opts.logDir });
+  const db = openDatabase(opts.db);
+  const ctl = new AbortController();
+  // First Ctrl-C stops cleanly (sites in flight are recorded as interrupted); a second one exits.
+  let interrupts = 0;
+  const onSignal = (sig: string): void => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    log.warn({ signal: sig }, 'stopping: finishing what is in flight (press Ctrl-C again to quit at once)');
+    ctl.abort(new Error(`stopped by ${sig}`));
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  return { opts, db, log, signal: ctl.signal, out: (line) => process.stdout.write(line + '\n') };
+}

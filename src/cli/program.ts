@@ -1,0 +1,18 @@
+// The command tree. Each command lives in cli/commands/; this file only wires them.
+import { Command } from 'commander';
+import { addGlobalOptions } from './global-options.js';
+import { registerCrawl } from './commands/crawl.js';
+import { registerDemo } from './commands/demo.js';
+
+export function buildProgram(): Command {
+  const program = new Command('govbench')
+    .description('benchmark government websites the way expert assessors do, with evidence for every point')
+    .version('0.1.0')
+    .showHelpAfterError('(run govbench --help for usage)')
+    .exitOverride();
+  addGlobalOptions(program);
+  registerCrawl(program);
+  registerDemo(program);
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}

@@ -1,0 +1,115 @@
+// Every knob of a crawl, with its default, in one typed object. A bad value fails at once
+// with the option's name and the value it got.
+
+export interface CrawlOptions {
+  /** Pages fetched at once across all sites. @default 16 */
+  concurrency: number;
+  /** Requests in flight to one host at once. @default 2 */
+  perHost: number;
+  /** Minimum milliseconds between request starts to one host (robots Crawl-delay can raise it). @default 0 */
+  delayMs: number;
+  /** Upper bound for a robots.txt Crawl-delay we honour, so one robots file cannot stall a run for hours. @default 10000 */
+  maxCrawlDelayMs: number;
+  /** Pages fetched per site (robots.txt not counted). @default 40 */
+  maxPages: number;
+  /** Link depth from the seed; the seed is 0. @default 3 */
+  maxDepth: number;
+  /** Wall-clock budget per site. @default 120000 */
+  siteTimeMs: number;
+  /** TCP connect timeout. @default 10000 */
+  connectTimeoutMs: number;
+  /** Time to the response headers. @default 15000 */
+  responseTimeoutMs: number;
+  /** Whole fetch, body included. @default 30000 */
+  totalTimeoutMs: number;
+  /** Body bytes kept per page; beyond this the page is `too-large` and the body is cut. @default 5242880 */
+  maxBytes: number;
+  /** Redirects followed per fetch. @default 10 */
+  maxRedirects: number;
+  /** Retries for retryable statuses (timeout, reset, 5xx, refused). @default 2 */
+  retries: number;
+  /** Base of the exponential backoff between retries. @default 500 */
+  retryBaseMs: number;
+  /** Longest Retry-After we wait for; longer asks are recorded, not honoured. @default 30000 */
+  maxRetryAfterMs: number;
+  /** User agent sent with every request. */
+  userAgent: string;
+  /** HOST=ADDRESS pairs (`*.HOST` allowed), like curl's --resolve. @default [] */
+  resolve: string[];
+  /** Fetch links that point at loopback/private addresses. @default false */
+  allowPrivate: boolean;
+  /** Obey robots.txt. @default true */
+  respectRobots: boolean;
+  /** Hosts (globs like `*.zwfw.gov.cn`) that count as the site's service platform: one hop is allowed. */
+  servicePlatforms: string[];
+  /** Pages sharing one path pattern (digits and ids folded) before the rest are trap-capped. @default 15 */
+  maxPerPattern: number;
+  /** Distinct query strings on one path before further variants are trap-capped. @default 10 */
+  maxQueryVariants: number;
+}
+
+export const DEFAULT_USER_AGENT =
+  'govbench/0.1 (+https://github.com/govbench/govbench; government website benchmark; contact: see URL)';
+
+/** Platforms where Chinese portals put their services; see STANDARDS.md §5 (online services). */
+export const DEFAULT_SERVICE_PLATFORMS = ['*.zwfw.gov.cn', 'zwfw.gov.cn', 'gjzwfw.www.gov.cn', 'www.gjzwfw.gov.cn', '*.gjzwfw.gov.cn'];
+
+export const DEFAULT_CRAWL_OPTIONS: CrawlOptions = {
+  concurrency: 16,
+  perHost: 2,
+  delayMs: 0,
+  maxCrawlDelayMs: 10_000,
+  maxPages: 40,
+  maxDepth: 3,
+  siteTimeMs: 120_000,
+  connectTimeoutMs: 10_000,
+  responseTimeoutMs: 15_000,
+  totalTimeoutMs: 30_000,
+  maxBytes: 5 * 1024 * 1024,
+  maxRedirects: 10,
+  retries: 2,
+  retryBaseMs: 500,
+  maxRetryAfterMs: 30_000,
+  userAgent: DEFAULT_USER_AGENT,
+  resolve: [],
+  allowPrivate: false,
+  respectRobots: true,
+  servicePlatforms: DEFAULT_SERVICE_PLATFORMS,
+  maxPerPattern: 15,
+  maxQueryVariants: 10,
+};
+
+export class OptionError extends Error {
+  override name = 'OptionError';
+}
+
+const POSITIVE: (keyof CrawlOptions)[] = ['concurrency', 'perHost', 'maxPages', 'siteTimeMs', 'connectTimeoutMs',
+  'responseTimeoutMs', 'totalTimeoutMs', 'maxBytes', 'maxPerPattern', 'maxQueryVariants'];
+const NON_NEGATIVE: (keyof CrawlOptions)[] = ['delayMs', 'maxCrawlDelayMs', 'maxDepth', 'maxRedirects', 'retries',
+  'retryBaseMs', 'maxRetryAfterMs'];
+
+/** Fills defaults and validates; throws OptionError naming the field and the value. */
+export function resolveCrawlOptions(partial: Partial<CrawlOptions> = {}): CrawlOptions {
+  const opts: CrawlOptions = { ...DEFAULT_CRAWL_OPTIONS };
+  for (const [key, value] of Object.entries(partial)) {
+    if (value === undefined) continue;
+    if (!(key in DEFAULT_CRAWL_OPTIONS)) throw new OptionError(`unknown crawl option "${key}"`);
+    (opts as unknown as Record<string, unknown>)[key] = value;
+  }
+  for (const key of POSITIVE) {
+    const v = opts[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
+      throw new OptionError(`${key} must be a whole number of at least 1, got ${JSON.stringify(v)}`);
+    }
+  }
+  for (const key of NON_NEGATIVE) {
+    const v = opts[key];
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+      throw new OptionError(`${key} must be a whole number of at least 0, got ${JSON.stringify(v)}`);
+    }
+  }
+  if (typeof opts.userAgent !== 'string' || opts.userAgent.trim() === '') {
+    throw new OptionError(`userAgent must be a non-empty string, got ${JSON.stringify(opts.userAgent)}`);
+  }
+  return opts;
+}

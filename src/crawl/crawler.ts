@@ -1,0 +1,65 @@
+// The shared machinery of one crawl run (HTTP agent, politeness limiter, robots cache, link
+// priorities) that every site crawl of the run uses. Sites are crawled by crawlSite().
+import type { Agent } from 'undici';
+import { createAgent } from './http-client.js';
+import { HostLimiter } from './host-limiter.js';
+import { RobotsCache } from './robots.js';
+import { Fetcher } from './fetcher.js';
+import { ResolveMap } from './resolve-map.js';
+import { LinkPrioritizer, loadCrawlVocabulary, type CrawlVocabulary } from './link-priority.js';
+import { resolveCrawlOptions, type CrawlOptions } from './crawl-options.js';
+import { crawlSite } from './site-crawler.js';
+import type { PageSink } from './page-sink.js';
+import type { SiteCrawlSummary } from './types.js';
+
+export interface CrawlContext {
+  options: CrawlOptions;
+  fetcher: Fetcher;
+  robots: RobotsCache;
+  limiter: HostLimiter;
+  prioritizer: LinkPrioritizer;
+  resolve: ResolveMap;
+  trustSeedHost(host: string): void;
+}
+
+export class Crawler implements CrawlContext {
+  readonly options: CrawlOptions;
+  readonly fetcher: Fetcher;
+  readonly robots: RobotsCache;
+  readonly limiter: HostLimiter;
+  readonly prioritizer: LinkPrioritizer;
+  readonly resolve: ResolveMap;
+  private readonly agent: Agent;
+  private readonly trusted = new Set<string>();
+
+  constructor(options: Partial<CrawlOptions> = {}, vocabulary: CrawlVocabulary = loadCrawlVocabulary()) {
+    this.options = resolveCrawlOptions(options);
+    this.resolve = new ResolveMap(this.options.resolve);
+    this.agent = createAgent({
+      resolve: this.resolve,
+      allowPrivate: this.options.allowPrivate,
+      connectTimeoutMs: this.options.connectTimeoutMs,
+      trustedHosts: this.trusted,
+    });
+    this.limiter = new HostLimiter(this.options.perHost, this.options.delayMs, this.options.concurrency);
+    this.fetcher = new Fetcher(this.agent, this.limiter, this.options, this.resolve, this.trusted);
+    this.robots = new RobotsCache(async (url) => {
+      const out = await this.fetcher.fetch({ url, wantAnyBody: true, redirectGuard: (next) => (next.pathname === '/robots.txt' ? undefined : 'robots.txt redirected away') });
+      return { httpStatus: out.httpStatus, status: out.status, text: out.body?.toString('utf8') };
+    }, this.options.respectRobots);
+    this.prioritizer = new LinkPrioritizer(vocabulary);
+  }
+
+  /** The seed's own host may be on a private address (an intranet portal, a fixture server). */
+  trustSeedHost(host: string): void {
+    this.trusted.add(host.toLowerCase());
+  }
+
+  crawlSite(seedUrl: string, sink: PageSink, signal?: AbortSignal): Promise<SiteCrawlSummary> {
+    return crawlSite(this, seedUrl, sink, signal);
+  }
+
+  async close(): Promise<void> {
+    await this.agent.destroy();
+  }
+}

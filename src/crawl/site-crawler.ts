@@ -1,0 +1,209 @@
+// Crawls one site within its budget (pages, depth, wall clock), best links first, and hands
+// every page snapshot to the sink. A site never throws: whatever happens becomes data.
+import { decodeHtml } from './charset.js';
+import { extractPage, loadHtml } from './link-extract.js';
+import { normalizeUrl, resolveHttpUrl } from './url-normalize.js';
+import { SiteScope } from './scope.js';
+import { TrapGuard } from './trap-guard.js';
+import { Frontier, type FrontierItem } from './frontier.js';
+import type { CrawlContext } from './crawler.js';
+import type { PageSink } from './page-sink.js';
+import { SKIP_STATUSES, type PageSnapshot, type PageStatus, type SiteCrawlSummary, type FetchOutcome } from './types.js';
+
+/** Pages on a service platform, so one platform cannot eat a site's budget. */
+const MAX_PLATFORM_SHARE = 0.25;
+/** Unfetched URLs recorded as `budget` at the end, so a reader sees what was not reached. */
+const MAX_BUDGET_RECORDS = 50;
+const MAX_SKIP_RECORDS = 50;
+
+export async function crawlSite(ctx: CrawlContext, seedUrl: string, sink: PageSink, outerSignal?: AbortSignal): Promise<SiteCrawlSummary> {
+  const opts = ctx.options;
+  const startedAt = new Date();
+  const seed = new URL(seedUrl);
+  ctx.trustSeedHost(seed.hostname);
+  const scope = new SiteScope(seed, opts.servicePlatforms);
+  const traps = new TrapGuard(opts);
+  const frontier = new Frontier();
+  const seen = new Set<string>();
+  const byStatus: Partial<Record<PageStatus, number>> = {};
+  const timeUp = AbortSignal.timeout(opts.siteTimeMs);
+  const signal = outerSignal ? AbortSignal.any([timeUp, outerSignal]) : timeUp;
+  const robotsSent = new Set<string>();
+  let fetched = 0;
+  let okCount = 0;
+  let failed = 0;
+  let skipped = 0;
+  let bytes = 0;
+  let platformPages = 0;
+  let depthLimited = false;
+  let homepage: PageSnapshot | undefined;
+  let skipRecords = 0;
+
+  const record = (snap: PageSnapshot): void => {
+    byStatus[snap.status] = (byStatus[snap.status] ?? 0) + 1;
+    if (SKIP_STATUSES.has(snap.status)) skipped++;
+    sink.page(snap);
+  };
+  const recordSkip = (item: Pick<FrontierItem, 'url' | 'depth' | 'discoveredFrom'>, status: PageStatus, reason: string): void => {
+    if (skipRecords >= MAX_SKIP_RECORDS) {
+      byStatus[status] = (byStatus[status] ?? 0) + 1;
+      skipped++;
+      return;
+    }
+    skipRecords++;
+    record(skipSnapshot(item, status, reason));
+  };
+
+  const enqueueLinks = (page: PageSnapshot, from: FrontierItem, base: string): void => {
+    if (from.platform && platformPages >= Math.ceil(opts.maxPages * MAX_PLATFORM_SHARE)) return;
+    for (const link of page.links) {
+      const url = resolveHttpUrl(link.rawHref, base);
+      if (!url) continue;
+      const key = normalizeUrl(url);
+      if (seen.has(key)) continue;
+      const verdict = scope.classify(url);
+      // One hop to a platform: from the site, or within the same platform host.
+      const platformOk = verdict === 'platform' && (!from.platform || new URL(from.url).hostname === url.hostname);
+      if (verdict === 'out' || (verdict === 'platform' && !platformOk)) continue;
+      seen.add(key);
+      const depth = from.depth + 1;
+      if (depth > opts.maxDepth) {
+        depthLimited = true;
+        continue;
+      }
+      const privateReason = ctx.fetcher.privateTargetReason(url);
+      if (privateReason) {
+        recordSkip({ url: url.toString(), depth, discoveredFrom: page.finalUrl }, 'out-of-scope', privateReason);
+        continue;
+      }
+      const trap = traps.check(url);
+      if (trap) {
+        recordSkip({ url: url.toString(), depth, discoveredFrom: page.finalUrl }, 'budget', trap);
+        continue;
+      }
+      const priority = ctx.prioritizer.score({ url, text: link.text, title: link.title, alt: link.alt, position: link.position });
+      frontier.push({ url: url.toString(), key, depth, priority, discoveredFrom: page.finalUrl, platform: verdict === 'platform' });
+    }
+  };
+
+  const processItem = async (item: FrontierItem): Promise<void> => {
+    const target = new URL(item.url);
+    const robots = await ctx.robots.get(target);
+    if (!robotsSent.has(robots.origin)) {
+      robotsSent.add(robots.origin);
+      sink.robots?.({ origin: robots.origin, fetchStatus: robots.fetchStatus, text: robots.text });
+      if (robots.crawlDelayMs) ctx.limiter.setGap(target.host, Math.min(robots.crawlDelayMs, opts.maxCrawlDelayMs));
+    }
+    if (!robots.isAllowed(item.url)) {
+      recordSkip(item, 'robots-disallowed', robots.reasonFor(item.url));
+      if (item.depth === 0) homepage = skipSnapshot(item, 'robots-disallowed', robots.reasonFor(item.url));
+      return;
+    }
+    fetched++;
+    if (item.platform) platformPages++;
+    const out = await ctx.fetcher.fetch({
+      url: item.url,
+      signal,
+      // The homepage may move anywhere (a new domain joins the scope); other pages stay in scope.
+      redirectGuard: item.depth === 0 ? undefined : (next) => (scope.classify(next) === 'out' ? `redirect to out-of-scope ${next.host}` : undefined),
+    });
+    const snap = toSnapshot(out, item);
+    bytes += out.bytes;
+    if (snap.status === 'ok') okCount++;
+    else failed++;
+    if (item.depth === 0) {
+      homepage = snap;
+      if (snap.status === 'ok') scope.addDomainOf(new URL(snap.finalUrl));
+    }
+    // The body is decoded and parsed once here; the HTML string is all that is kept.
+    if (out.body && (snap.status === 'ok' || snap.status === 'too-large')) {
+      const decoded = decodeHtml(out.body, out.contentType);
+      snap.html = decoded.text;
+      snap.charset = decoded.charset;
+      snap.charsetSource = decoded.source + (decoded.note ? `; ${decoded.note}` : '');
+      const page = extractPage(loadHtml(decoded.text), snap.finalUrl);
+      snap.title = page.title;
+      snap.lang = page.lang;
+      snap.links = page.links;
+      record(snap);
+      for (const f of [snap.url, snap.finalUrl]) seen.add(normalizeUrl(f));
+      enqueueLinks(snap, item, page.baseUrl);
+    } else {
+      record(snap);
+    }
+  };
+
+  seen.add(normalizeUrl(seed));
+  frontier.push({ url: seed.toString(), key: normalizeUrl(seed), depth: 0, priority: Number.MAX_SAFE_INTEGER, platform: false });
+  const inflight = new Set<Promise<void>>();
+  // Up to perHost pages of one site in flight: enough to keep a host busy at its limit.
+  const parallel = Math.max(1, opts.perHost);
+  const aborted = abortPromise(signal);
+  while (!signal.aborted) {
+    while (inflight.size < parallel && frontier.size > 0 && fetched + inflight.size < opts.maxPages && !signal.aborted) {
+      // The homepage first and alone: its redirects decide the scope for everything after.
+      if (fetched === 0 && inflight.size > 0) break;
+      const item = frontier.pop()!;
+      const p = processItem(item).catch((err: unknown) => {
+        record({ ...skipSnapshot(item, 'error', String((err as Error)?.stack ?? err)) });
+      }).finally(() => inflight.delete(p));
+      inflight.add(p);
+    }
+    if (inflight.size === 0) break;
+    await Promise.race([...inflight, aborted]);
+  }
+  // On a time limit, the in-flight fetches were aborted and end as timeouts; wait for their records.
+  await Promise.allSettled([...inflight]);
+
+  let reason: string | undefined;
+  let status: SiteCrawlSummary['status'] = 'done';
+  const leftover = frontier.drain();
+  if (outerSignal?.aborted) { status = 'partial'; reason = 'interrupted'; }
+  else if (timeUp.aborted) { status = 'partial'; reason = `time-limit (${opts.siteTimeMs} ms)`; }
+  else if (leftover.length > 0) { status = 'partial'; reason = `max-pages (${opts.maxPages})`; }
+  else if (depthLimited) { status = 'partial'; reason = `max-depth (${opts.maxDepth})`; }
+  for (const item of leftover.slice(0, MAX_BUDGET_RECORDS)) record(skipSnapshot(item, 'budget', reason ?? 'budget'));
+  const extra = leftover.length - MAX_BUDGET_RECORDS;
+  if (extra > 0) { byStatus.budget = (byStatus.budget ?? 0) + extra; skipped += extra; }
+
+  if (!homepage || homepage.status !== 'ok') {
+    status = 'failed';
+    reason = `homepage: ${homepage ? homepage.status + (homepage.reason ? ` (${homepage.reason})` : '') : 'not fetched'}`;
+  }
+  return {
+    seed: seed.toString(),
+    finalUrl: homepage?.finalUrl,
+    status,
+    reason,
+    pagesFetched: fetched,
+    pagesOk: okCount,
+    pagesFailed: failed,
+    pagesSkipped: skipped,
+    bytes,
+    startedAt: startedAt.toISOString(),
+    endedAt: new Date().toISOString(),
+    byStatus,
+  };
+}
+
+function toSnapshot(out: FetchOutcome, item: FrontierItem): PageSnapshot {
+  return {
+    url: item.url, finalUrl: out.finalUrl, status: out.status, reason: out.reason, httpStatus: out.httpStatus,
+    headers: out.headers, redirects: out.redirects, contentType: out.contentType, bytes: out.bytes, fetchMs: out.fetchMs,
+    fetchedAt: new Date().toISOString(), depth: item.depth, discoveredFrom: item.discoveredFrom, attempts: out.attempts, links: [],
+  };
+}
+
+function skipSnapshot(item: Pick<FrontierItem, 'url' | 'depth' | 'discoveredFrom'>, status: PageStatus, reason: string): PageSnapshot {
+  return {
+    url: item.url, finalUrl: item.url, status, reason, headers: {}, redirects: [], bytes: 0, fetchMs: 0,
+    fetchedAt: new Date().toISOString(), depth: item.depth, discoveredFrom: item.discoveredFrom, attempts: 0, links: [],
+  };
+}
+
+function abortPromise(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}

@@ -1,0 +1,111 @@
+// The data the crawl layer produces: page snapshots and their links. Checklists read these
+// from the store and never fetch, so everything a judge needs must be captured here.
+
+/** How a single fetch ended. One name per outcome so statistics and scores can rely on it. */
+export const PAGE_STATUSES = [
+  'ok',
+  'http-4xx',
+  'http-5xx',
+  'timeout',
+  'dns',
+  'tls',
+  'refused',
+  'reset',
+  'too-many-redirects',
+  'too-large',
+  'blocked',
+  'robots-disallowed',
+  'not-html',
+  'out-of-scope',
+  'budget',
+  'error',
+] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+/** Statuses that describe a fetch that was never attempted. */
+export const SKIP_STATUSES: ReadonlySet<PageStatus> = new Set(['robots-disallowed', 'out-of-scope', 'budget']);
+
+/** Statuses worth retrying: the server or the network may answer next time. */
+export const RETRYABLE_STATUSES: ReadonlySet<PageStatus> = new Set(['timeout', 'reset', 'http-5xx', 'refused']);
+
+export type LinkPosition = 'header' | 'nav' | 'footer' | 'body';
+
+export interface LinkRecord {
+  /** Resolved absolute URL, or the raw href when it is not http(s) (javascript:, mailto:, #). */
+  href: string;
+  /** The href attribute as written. */
+  rawHref: string;
+  text: string;
+  title: string;
+  /** alt text of images inside the link. */
+  alt: string;
+  position: LinkPosition;
+  /** CSS class and id tokens of the link and its nearest container, for detectors that look at classes (weixin, ewm). */
+  classes: string;
+}
+
+export interface RedirectHop {
+  url: string;
+  status: number;
+}
+
+export interface FetchOutcome {
+  url: string;
+  finalUrl: string;
+  status: PageStatus;
+  /** Human-readable detail: the error code, the cap that was hit, the robots rule. */
+  reason?: string;
+  httpStatus?: number;
+  headers: Record<string, string>;
+  redirects: RedirectHop[];
+  contentType?: string;
+  /** Raw body bytes (possibly truncated at the cap). */
+  body?: Buffer;
+  bytes: number;
+  fetchMs: number;
+  attempts: number;
+  /** Seconds the server asked us to wait (Retry-After). */
+  retryAfterSec?: number;
+}
+
+export interface PageSnapshot {
+  url: string;
+  finalUrl: string;
+  status: PageStatus;
+  reason?: string;
+  httpStatus?: number;
+  headers: Record<string, string>;
+  redirects: RedirectHop[];
+  contentType?: string;
+  charset?: string;
+  charsetSource?: string;
+  bytes: number;
+  fetchMs: number;
+  fetchedAt: string;
+  depth: number;
+  discoveredFrom?: string;
+  attempts: number;
+  /** Decoded HTML (UTF-8 string), for HTML pages only. */
+  html?: string;
+  title?: string;
+  lang?: string;
+  links: LinkRecord[];
+}
+
+export type CrawlStatus = 'done' | 'partial' | 'failed';
+
+export interface SiteCrawlSummary {
+  seed: string;
+  finalUrl?: string;
+  status: CrawlStatus;
+  /** Why the crawl is partial or failed (max-pages, time-limit, max-depth, homepage: timeout, ...). */
+  reason?: string;
+  pagesFetched: number;
+  pagesOk: number;
+  pagesFailed: number;
+  pagesSkipped: number;
+  bytes: number;
+  startedAt: string;
+  endedAt: string;
+  byStatus: Partial<Record<PageStatus, number>>;
+}

@@ -1,0 +1,88 @@
+// Schema migrations, keyed on PRAGMA user_version. Append only: a shipped migration never changes.
+
+export const MIGRATIONS: string[] = [
+  // 1: the crawl store.
+  `
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,                 -- crawl | audit | run
+    name TEXT,
+    options_json TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    status TEXT NOT NULL,               -- running | done | failed | interrupted
+    checklist_hash TEXT,
+    scorecard TEXT,
+    counts_json TEXT
+  );
+  CREATE TABLE sites (
+    id INTEGER PRIMARY KEY,
+    url_key TEXT NOT NULL UNIQUE,       -- normalised seed URL: the stable identity across runs
+    url TEXT NOT NULL,
+    name TEXT,
+    level TEXT,
+    region TEXT,
+    parent TEXT,
+    tags_json TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE site_crawls (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    site_id INTEGER NOT NULL REFERENCES sites(id),
+    status TEXT NOT NULL,               -- pending | running | done | partial | failed
+    reason TEXT,
+    final_url TEXT,
+    started_at TEXT,
+    ended_at TEXT,
+    pages_fetched INTEGER NOT NULL DEFAULT 0,
+    pages_ok INTEGER NOT NULL DEFAULT 0,
+    pages_failed INTEGER NOT NULL DEFAULT 0,
+    pages_skipped INTEGER NOT NULL DEFAULT 0,
+    bytes INTEGER NOT NULL DEFAULT 0,
+    by_status_json TEXT,
+    UNIQUE (run_id, site_id)
+  );
+  CREATE TABLE pages (
+    id INTEGER PRIMARY KEY,
+    crawl_id INTEGER NOT NULL REFERENCES site_crawls(id),
+    url TEXT NOT NULL,
+    final_url TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT,
+    http_status INTEGER,
+    headers_json TEXT,
+    redirects_json TEXT,
+    content_type TEXT,
+    charset TEXT,
+    charset_source TEXT,
+    bytes INTEGER NOT NULL DEFAULT 0,
+    fetch_ms INTEGER NOT NULL DEFAULT 0,
+    fetched_at TEXT NOT NULL,
+    depth INTEGER NOT NULL,
+    discovered_from TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    title TEXT,
+    lang TEXT,
+    html_gz BLOB                        -- decoded HTML, UTF-8, gzip
+  );
+  CREATE INDEX pages_crawl ON pages(crawl_id);
+  CREATE TABLE links (
+    page_id INTEGER NOT NULL REFERENCES pages(id),
+    href TEXT NOT NULL,
+    raw_href TEXT NOT NULL,
+    text TEXT,
+    title TEXT,
+    alt TEXT,
+    position TEXT NOT NULL,             -- header | nav | footer | body
+    classes TEXT
+  );
+  CREATE INDEX links_page ON links(page_id);
+  CREATE TABLE robots (
+    crawl_id INTEGER NOT NULL REFERENCES site_crawls(id),
+    origin TEXT NOT NULL,
+    fetch_status TEXT NOT NULL,
+    text TEXT
+  );
+  `,
+];

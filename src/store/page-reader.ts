@@ -1,0 +1,60 @@
+// Reads stored snapshots back for judging: checklists work from these and never fetch.
+import { gunzipSync } from 'node:zlib';
+import type { Db } from './database.js';
+import type { LinkPosition, LinkRecord, PageSnapshot, PageStatus } from '../crawl/types.js';
+
+interface PageRow {
+  id: number;
+  url: string;
+  final_url: string;
+  status: PageStatus;
+  reason: string | null;
+  http_status: number | null;
+  headers_json: string | null;
+  redirects_json: string | null;
+  content_type: string | null;
+  charset: string | null;
+  charset_source: string | null;
+  bytes: number;
+  fetch_ms: number;
+  fetched_at: string;
+  depth: number;
+  discovered_from: string | null;
+  attempts: number;
+  title: string | null;
+  lang: string | null;
+  html_gz: Buffer | null;
+}
+
+export interface StoredPage extends PageSnapshot {
+  id: number;
+}
+
+export function readCrawlPages(db: Db, crawlId: number, opts: { withHtml?: boolean } = {}): StoredPage[] {
+  const rows = db.prepare(`SELECT * FROM pages WHERE crawl_id = ? ORDER BY id`).all(crawlId) as PageRow[];
+  const linkStmt = db.prepare(`SELECT href, raw_href, text, title, alt, position, classes FROM links WHERE page_id = ?`);
+  return rows.map((r) => ({
+    id: r.id,
+    url: r.url,
+    finalUrl: r.final_url,
+    status: r.status,
+    reason: r.reason ?? undefined,
+    httpStatus: r.http_status ?? undefined,
+    headers: r.headers_json ? JSON.parse(r.headers_json) : {},
+    redirects: r.redirects_json ? JSON.parse(r.redirects_json) : [],
+    contentType: r.content_type ?? undefined,
+    charset: r.charset ?? undefined,
+    charsetSource: r.charset_source ?? undefined,
+    bytes: r.bytes,
+    fetchMs: r.fetch_ms,
+    fetchedAt: r.fetched_at,
+    depth: r.depth,
+    discoveredFrom: r.discovered_from ?? undefined,
+    attempts: r.attempts,
+    title: r.title ?? undefined,
+    lang: r.lang ?? undefined,
+    html: opts.withHtml !== false && r.html_gz ? gunzipSync(r.html_gz).toString('utf8') : undefined,
+    links: (linkStmt.all(r.id) as { href: string; raw_href: string; text: string; title: string; alt: string; position: LinkPosition; classes: string }[])
+      .map((l): LinkRecord => ({ href: l.href, rawHref: l.raw_href, text: l.text ?? '', title: l.title ?? '', alt: l.alt ?? '', position: l.position, classes: l.classes ?? '' })),
+  }));
+}

@@ -1,0 +1,38 @@
+// pino: NDJSON to output/logs/ for the record, readable lines on stderr for a person. Fields
+// first, message second; a child logger per site carries the site's URL on every line.
+import pino, { type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type { Logger };
+
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+export interface LoggerOptions {
+  /** @default 'info' */
+  level?: string;
+  /** Folder for NDJSON files; none when undefined. */
+  logDir?: string;
+  /** Human lines on stderr. @default true */
+  terminal?: boolean;
+}
+
+export function createLogger(opts: LoggerOptions = {}): Logger {
+  const level = opts.level ?? 'info';
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new Error(`--log-level must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
+  const streams: pino.StreamEntry[] = [];
+  if (opts.logDir) {
+    mkdirSync(opts.logDir, { recursive: true });
+    const file = join(opts.logDir, `govbench-${new Date().toISOString().slice(0, 10)}.ndjson`);
+    // Asynchronous writes keep logging off the crawl's hot path; flushed on exit by pino.
+    streams.push({ level: 'trace', stream: pino.destination({ dest: file, sync: false, mkdir: true }) });
+  }
+  if (opts.terminal !== false) {
+    streams.push({ level: 'trace', stream: pretty({ destination: 2, colorize: process.stderr.isTTY, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss', sync: true }) });
+  }
+  if (streams.length === 0) return pino({ level: 'silent' });
+  return pino({ level, base: undefined }, pino.multistream(streams));
+}
+
+export const silentLogger: Logger = pino({ level: 'silent' });
