@@ -1,7 +1,7 @@
 // The shared machinery of one crawl run (HTTP agent, politeness limiter, robots cache, link
 // priorities) that every site crawl of the run uses. Sites are crawled by crawlSite().
 import type { Agent } from 'undici';
-import { createAgent } from './http-client.js';
+import { createAgent, type HttpClientOptions } from './http-client.js';
 import { HostLimiter } from './host-limiter.js';
 import { RobotsCache } from './robots.js';
 import { Fetcher } from './fetcher.js';
@@ -32,7 +32,11 @@ export class Crawler implements CrawlContext {
   private readonly agent: Agent;
   private readonly trusted = new Set<string>();
 
-  constructor(options: Partial<CrawlOptions> = {}, vocabulary: CrawlVocabulary = loadCrawlVocabulary()) {
+  constructor(
+    options: Partial<CrawlOptions> = {},
+    vocabulary: CrawlVocabulary = loadCrawlVocabulary(),
+    deps: { dnsLookup?: HttpClientOptions['dnsLookup'] } = {},
+  ) {
     this.options = resolveCrawlOptions(options);
     this.resolve = new ResolveMap(this.options.resolve);
     this.agent = createAgent({
@@ -40,12 +44,13 @@ export class Crawler implements CrawlContext {
       allowPrivate: this.options.allowPrivate,
       connectTimeoutMs: this.options.connectTimeoutMs,
       trustedHosts: this.trusted,
+      dnsLookup: deps.dnsLookup,
     });
     this.limiter = new HostLimiter(this.options.perHost, this.options.delayMs, this.options.concurrency);
     this.fetcher = new Fetcher(this.agent, this.limiter, this.options, this.resolve, this.trusted);
     this.robots = new RobotsCache(async (url) => {
       const out = await this.fetcher.fetch({ url, wantAnyBody: true, redirectGuard: (next) => (next.pathname === '/robots.txt' ? undefined : 'robots.txt redirected away') });
-      return { httpStatus: out.httpStatus, status: out.status, text: out.body?.toString('utf8') };
+      return { httpStatus: out.httpStatus, status: out.status, reason: out.reason, text: out.body?.toString('utf8') };
     }, this.options.respectRobots);
     this.prioritizer = new LinkPrioritizer(vocabulary);
   }

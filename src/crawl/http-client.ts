@@ -13,6 +13,8 @@ export interface HttpClientOptions {
   connectTimeoutMs: number;
   /** Hosts allowed to resolve to private addresses (seed hosts). */
   trustedHosts: Set<string>;
+  /** The system resolver; tests substitute one that answers private addresses for public names. */
+  dnsLookup?: typeof dnsLookup;
 }
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
@@ -27,7 +29,7 @@ export function createLookup(opts: HttpClientOptions) {
     };
     const pinned = opts.resolve.lookup(hostname);
     if (pinned) return reply(pinned);
-    dnsLookup(hostname, { all: true }, (err, addresses) => {
+    (opts.dnsLookup ?? dnsLookup)(hostname, { all: true }, (err, addresses) => {
       if (err) return cb(err, all ? [] : '', 0);
       const trusted = opts.allowPrivate || opts.trustedHosts.has(hostname.toLowerCase());
       const bad = addresses.find((a) => isPrivateAddress(a.address));

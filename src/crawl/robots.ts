@@ -21,12 +21,14 @@ export interface RobotsInfo {
   text?: string;
   crawlDelayMs?: number;
   sitemaps: string[];
+  /** Set when the origin itself may not be reached (a private address): every URL there is out of scope. */
+  outOfScopeReason?: string;
   isAllowed(url: string): boolean;
   /** The reason a URL is disallowed, for the page record. */
   reasonFor(url: string): string;
 }
 
-export type RobotsFetcher = (robotsUrl: string) => Promise<{ httpStatus?: number; status: string; text?: string }>;
+export type RobotsFetcher = (robotsUrl: string) => Promise<{ httpStatus?: number; status: string; reason?: string; text?: string }>;
 
 export function parseRobots(origin: string, fetchStatus: string, text: string | undefined, allowAll: boolean): RobotsInfo {
   const robotsUrl = origin + '/robots.txt';
@@ -75,6 +77,7 @@ export class RobotsCache {
     if (res.status === 'ok' && code >= 200 && code < 300) return parseRobots(origin, String(code), res.text ?? '', true);
     // 4xx (including 401/403, RFC 9309 §2.3.1.3): no usable rules, crawl freely.
     if (code >= 400 && code < 500) return parseRobots(origin, String(code), undefined, true);
+    if (res.status === 'out-of-scope') return { ...parseRobots(origin, res.status, undefined, false), outOfScopeReason: res.reason ?? 'out of scope' };
     return parseRobots(origin, res.status, undefined, false);
   }
 }

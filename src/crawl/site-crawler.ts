@@ -94,6 +94,11 @@ export async function crawlSite(ctx: CrawlContext, seedUrl: string, sink: PageSi
       sink.robots?.({ origin: robots.origin, fetchStatus: robots.fetchStatus, text: robots.text });
       if (robots.crawlDelayMs) ctx.limiter.setGap(target.host, Math.min(robots.crawlDelayMs, opts.maxCrawlDelayMs));
     }
+    if (robots.outOfScopeReason) {
+      recordSkip(item, 'out-of-scope', robots.outOfScopeReason);
+      if (item.depth === 0) homepage = skipSnapshot(item, 'out-of-scope', robots.outOfScopeReason);
+      return;
+    }
     if (!robots.isAllowed(item.url)) {
       recordSkip(item, 'robots-disallowed', robots.reasonFor(item.url));
       if (item.depth === 0) homepage = skipSnapshot(item, 'robots-disallowed', robots.reasonFor(item.url));

@@ -2,6 +2,7 @@
 import type { FixtureServer } from '../fixture-server/index.js';
 import type { SiteManifest } from '../fixture-server/site-manifest.js';
 import type { SiteInput } from '../store/sites.js';
+import { registrableDomain } from '../crawl/scope.js';
 
 /** A fixture URL as written (no port) with the server's port. */
 export function fixtureUrl(server: FixtureServer, written: string): string {
@@ -17,4 +18,14 @@ export function fixtureSiteList(server: FixtureServer): (SiteInput & { manifest:
     tags: ['fixture', m.slug],
     manifest: m,
   }));
+}
+
+/**
+ * --resolve entries for the fixture web: every served host, and a wildcard for each registrable
+ * domain, so an in-scope link to an unserved subdomain (mail.jianyi.gov.cn) goes to loopback
+ * too (and gets a 404) instead of to a real DNS server.
+ */
+export function fixtureResolveArgs(server: FixtureServer): string[] {
+  const domains = new Set(server.hosts().map(registrableDomain));
+  return [...server.resolveArgs(), ...[...domains].map((d) => `*.${d}=${server.address}`)];
 }

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { commandContext } from '../context.js';
 import { crawlOptionsFrom } from '../global-options.js';
 import { FixtureServer } from '../../fixture-server/index.js';
-import { fixtureSiteList } from '../../pipeline/fixture-sites.js';
+import { fixtureResolveArgs, fixtureSiteList } from '../../pipeline/fixture-sites.js';
 import { createRun, finishRun } from '../../store/runs.js';
 import { crawlSites } from '../../pipeline/crawl-sites.js';
 
@@ -17,7 +17,7 @@ export function registerDemo(program: Command): void {
       const server = await new FixtureServer().start();
       try {
         const sites = fixtureSiteList(server);
-        const options = { ...crawlOptionsFrom(ctx.opts), resolve: [...ctx.opts.resolve, ...server.resolveArgs()] };
+        const options = { ...crawlOptionsFrom(ctx.opts), resolve: [...ctx.opts.resolve, ...fixtureResolveArgs(server)] };
         const runId = createRun(ctx.db, { kind: 'crawl', name: 'demo', options });
         ctx.out(`serving ${sites.length} fixture portals on ${server.address}:${server.port}; crawling into ${ctx.opts.db} (run ${runId})`);
         const results = await crawlSites({ db: ctx.db, runId, sites, options, logger: ctx.log, signal: ctx.signal });
