@@ -5,6 +5,7 @@ import { CommanderError } from 'commander';
 import { buildProgram } from './cli/program.js';
 import { UsageError } from './cli/usage-error.js';
 import { OptionError } from './crawl/crawl-options.js';
+import { ChecklistError } from './checklist/load-indicators.js';
 
 async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
@@ -17,7 +18,7 @@ async function main(argv: string[]): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       return 2;
     }
-    if (err instanceof UsageError || err instanceof OptionError) {
+    if (err instanceof UsageError || err instanceof OptionError || err instanceof ChecklistError) {
       process.stderr.write(`govbench: ${err.message}\n`);
       return 2;
     }

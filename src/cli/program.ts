@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { addGlobalOptions } from './global-options.js';
 import { registerCrawl } from './commands/crawl.js';
 import { registerDemo } from './commands/demo.js';
+import { registerAudit } from './commands/audit.js';
+import { registerScore } from './commands/score.js';
 
 export function buildProgram(): Command {
   const program = new Command('govbench')
@@ -12,6 +14,8 @@ export function buildProgram(): Command {
     .exitOverride();
   addGlobalOptions(program);
   registerCrawl(program);
+  registerAudit(program);
+  registerScore(program);
   registerDemo(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

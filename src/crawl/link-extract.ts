@@ -13,6 +13,9 @@ export interface ExtractedPage {
 }
 
 const MAX_TEXT = 200;
+// Dates as portals print them beside list items: 2026-11-20, 2026/11/20, [11-20], 2026年11月20日.
+const DATE_NEAR = /(19|20)\d{2}[-/.年]\s?\d{1,2}[-/.月]\s?\d{1,2}|[\[(【]\d{1,2}[-/]\d{1,2}[\])】]/;
+const ITEM_TAGS = new Set(['li', 'tr', 'dd', 'dt', 'p']);
 const MAX_LINKS = 2_000;
 
 // Class and id tokens portals use for page regions. The Chinese CMSs (TRS, 大汉, 拓尔思) mostly
@@ -27,6 +30,17 @@ function squash(s: string | undefined): string {
   if (!s) return '';
   const t = s.replace(/\s+/g, ' ').trim();
   return t.length > MAX_TEXT ? t.slice(0, MAX_TEXT) : t;
+}
+
+function inDatedItem($: cheerio.CheerioAPI, el: Element): boolean {
+  let node: AnyNode | null = el.parent;
+  for (let depth = 0; node && depth < 4; depth++, node = node.parent) {
+    if (node.type === 'tag' && ITEM_TAGS.has((node as Element).name)) {
+      const text = $(node).text();
+      return text.length < 400 && DATE_NEAR.test(text);
+    }
+  }
+  return false;
 }
 
 function regionOf($: cheerio.CheerioAPI, el: Element): LinkPosition {
@@ -90,6 +104,7 @@ export function extractPage($: cheerio.CheerioAPI, pageUrl: string): ExtractedPa
       title: squash(el.attribs['title']),
       alt,
       position: regionOf($, el),
+      dated: !isFrame && inDatedItem($, el),
       classes,
     });
     return undefined;

@@ -12,7 +12,12 @@ type RobotsParserFn = (url: string, text: string) => {
 // shape the loader hands us (Node gives module.exports, bundlers a .default).
 const robotsParser = ((robotsModule as unknown as { default?: RobotsParserFn }).default ?? robotsModule) as unknown as RobotsParserFn;
 
+import type { PageStatus } from './types.js';
+
 export const ROBOTS_AGENT_TOKEN = 'govbench';
+// Failures that say nothing about robots rules but everything about the origin: the pages there
+// would fail the same way, so they are recorded with this status instead of as disallowed.
+const ORIGIN_FAILURES: ReadonlySet<PageStatus> = new Set(['out-of-scope', 'refused', 'timeout', 'dns', 'tls', 'reset']);
 
 export interface RobotsInfo {
   origin: string;
@@ -21,8 +26,11 @@ export interface RobotsInfo {
   text?: string;
   crawlDelayMs?: number;
   sitemaps: string[];
-  /** Set when the origin itself may not be reached (a private address): every URL there is out of scope. */
-  outOfScopeReason?: string;
+  /**
+   * Set when robots.txt could not be fetched because the origin itself is unreachable (refused,
+   * timeout, DNS, TLS) or may not be reached (a private address): every URL there ends so too.
+   */
+  originFailure?: { status: PageStatus; reason: string };
   isAllowed(url: string): boolean;
   /** The reason a URL is disallowed, for the page record. */
   reasonFor(url: string): string;
@@ -77,7 +85,9 @@ export class RobotsCache {
     if (res.status === 'ok' && code >= 200 && code < 300) return parseRobots(origin, String(code), res.text ?? '', true);
     // 4xx (including 401/403, RFC 9309 §2.3.1.3): no usable rules, crawl freely.
     if (code >= 400 && code < 500) return parseRobots(origin, String(code), undefined, true);
-    if (res.status === 'out-of-scope') return { ...parseRobots(origin, res.status, undefined, false), outOfScopeReason: res.reason ?? 'out of scope' };
+    if (ORIGIN_FAILURES.has(res.status as PageStatus)) {
+      return { ...parseRobots(origin, res.status, undefined, false), originFailure: { status: res.status as PageStatus, reason: `robots.txt: ${res.reason ?? res.status}` } };
+    }
     return parseRobots(origin, res.status, undefined, false);
   }
 }

@@ -12,10 +12,12 @@ export function registrableDomain(hostname: string): string {
   return getDomain(h, { allowPrivateDomains: false }) ?? h;
 }
 
+/** Host globs: `*.zwfw.gov.cn` (any subdomain), `mail.*` (that first label anywhere), or an exact host. */
 export function hostMatchesGlob(hostname: string, glob: string): boolean {
   const h = hostname.toLowerCase();
   const g = glob.toLowerCase();
   if (g.startsWith('*.')) return h.endsWith(g.slice(1)) && h.length > g.length - 1;
+  if (g.endsWith('.*')) return h.startsWith(g.slice(0, -1)) && h.length > g.length - 1;
   return h === g;
 }
 

@@ -47,7 +47,7 @@ export async function crawlSite(ctx: CrawlContext, seedUrl: string, sink: PageSi
   const recordSkip = (item: Pick<FrontierItem, 'url' | 'depth' | 'discoveredFrom'>, status: PageStatus, reason: string): void => {
     if (skipRecords >= MAX_SKIP_RECORDS) {
       byStatus[status] = (byStatus[status] ?? 0) + 1;
-      skipped++;
+      if (SKIP_STATUSES.has(status)) skipped++;
       return;
     }
     skipRecords++;
@@ -94,9 +94,11 @@ export async function crawlSite(ctx: CrawlContext, seedUrl: string, sink: PageSi
       sink.robots?.({ origin: robots.origin, fetchStatus: robots.fetchStatus, text: robots.text });
       if (robots.crawlDelayMs) ctx.limiter.setGap(target.host, Math.min(robots.crawlDelayMs, opts.maxCrawlDelayMs));
     }
-    if (robots.outOfScopeReason) {
-      recordSkip(item, 'out-of-scope', robots.outOfScopeReason);
-      if (item.depth === 0) homepage = skipSnapshot(item, 'out-of-scope', robots.outOfScopeReason);
+    if (robots.originFailure) {
+      const { status, reason } = robots.originFailure;
+      if (status !== 'out-of-scope') failed++;
+      recordSkip(item, status, reason);
+      if (item.depth === 0) homepage = skipSnapshot(item, status, reason);
       return;
     }
     if (!robots.isAllowed(item.url)) {

@@ -40,6 +40,8 @@ export interface LinkRecord {
   /** alt text of images inside the link. */
   alt: string;
   position: LinkPosition;
+  /** The link sits in a list item or table row that carries a date: a news headline, not a channel entry. */
+  dated: boolean;
   /** CSS class and id tokens of the link and its nearest container, for detectors that look at classes (weixin, ewm). */
   classes: string;
 }

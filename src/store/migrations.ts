@@ -75,6 +75,7 @@ export const MIGRATIONS: string[] = [
     title TEXT,
     alt TEXT,
     position TEXT NOT NULL,             -- header | nav | footer | body
+    dated INTEGER NOT NULL DEFAULT 0,   -- in a dated list item (a headline)
     classes TEXT
   );
   CREATE INDEX links_page ON links(page_id);
@@ -84,5 +85,30 @@ export const MIGRATIONS: string[] = [
     fetch_status TEXT NOT NULL,
     text TEXT
   );
+  `,
+  // 2: judgements. Indicator outcomes and scores, kept per (crawl, scorecard, checklist version):
+  // re-judging a stored crawl adds a judgement and never rewrites an earlier one.
+  `
+  CREATE TABLE judgements (
+    id INTEGER PRIMARY KEY,
+    crawl_id INTEGER NOT NULL REFERENCES site_crawls(id),
+    scorecard TEXT NOT NULL,
+    checklist_hash TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    total REAL NOT NULL,
+    grade TEXT NOT NULL,
+    categories_json TEXT NOT NULL
+  );
+  CREATE INDEX judgements_crawl ON judgements(crawl_id);
+  CREATE TABLE indicator_results (
+    judgement_id INTEGER NOT NULL REFERENCES judgements(id),
+    indicator_id TEXT NOT NULL,
+    category TEXT NOT NULL,
+    outcome TEXT NOT NULL,              -- pass | fail | notApplicable | error
+    reason TEXT,
+    value REAL,
+    evidence_json TEXT NOT NULL         -- [{pageUrl, href?, text?, value?, rule}]
+  );
+  CREATE INDEX indicator_results_judgement ON indicator_results(judgement_id);
   `,
 ];

@@ -32,7 +32,7 @@ export interface StoredPage extends PageSnapshot {
 
 export function readCrawlPages(db: Db, crawlId: number, opts: { withHtml?: boolean } = {}): StoredPage[] {
   const rows = db.prepare(`SELECT * FROM pages WHERE crawl_id = ? ORDER BY id`).all(crawlId) as PageRow[];
-  const linkStmt = db.prepare(`SELECT href, raw_href, text, title, alt, position, classes FROM links WHERE page_id = ?`);
+  const linkStmt = db.prepare(`SELECT href, raw_href, text, title, alt, position, dated, classes FROM links WHERE page_id = ?`);
   return rows.map((r) => ({
     id: r.id,
     url: r.url,
@@ -54,7 +54,10 @@ export function readCrawlPages(db: Db, crawlId: number, opts: { withHtml?: boole
     title: r.title ?? undefined,
     lang: r.lang ?? undefined,
     html: opts.withHtml !== false && r.html_gz ? gunzipSync(r.html_gz).toString('utf8') : undefined,
-    links: (linkStmt.all(r.id) as { href: string; raw_href: string; text: string; title: string; alt: string; position: LinkPosition; classes: string }[])
-      .map((l): LinkRecord => ({ href: l.href, rawHref: l.raw_href, text: l.text ?? '', title: l.title ?? '', alt: l.alt ?? '', position: l.position, classes: l.classes ?? '' })),
+    links: (linkStmt.all(r.id) as { href: string; raw_href: string; text: string; title: string; alt: string; position: LinkPosition; dated: number; classes: string }[])
+      .map((l): LinkRecord => ({
+        href: l.href, rawHref: l.raw_href, text: l.text ?? '', title: l.title ?? '', alt: l.alt ?? '', position: l.position,
+        dated: l.dated === 1, classes: l.classes ?? '',
+      })),
   }));
 }

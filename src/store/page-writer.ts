@@ -31,7 +31,7 @@ export class PageWriter implements PageSink {
         @charset_source, @bytes, @fetch_ms, @fetched_at, @depth, @discovered_from, @attempts, @title, @lang, @html_gz)`,
     );
     this.insertLink = db.prepare(
-      `INSERT INTO links (page_id, href, raw_href, text, title, alt, position, classes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO links (page_id, href, raw_href, text, title, alt, position, dated, classes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertRobots = db.prepare(`INSERT INTO robots (crawl_id, origin, fetch_status, text) VALUES (?, ?, ?, ?)`);
   }
@@ -96,7 +96,7 @@ export class PageWriter implements PageSink {
           html_gz: compressed[i] ?? null,
         });
         const pageId = info.lastInsertRowid;
-        for (const l of snap.links) this.insertLink.run(pageId, l.href, l.rawHref, l.text, l.title, l.alt, l.position, l.classes);
+        for (const l of snap.links) this.insertLink.run(pageId, l.href, l.rawHref, l.text, l.title, l.alt, l.position, l.dated ? 1 : 0, l.classes);
       });
     })();
   }

@@ -1,0 +1,49 @@
+// The JSON document of one audited site (`govbench audit --json`, `govbench score --json`): the
+// shape other tools read, documented in the README.
+import type { Judged } from './judge-crawl.js';
+import type { ChecklistBundle } from '../checklist/checklist-bundle.js';
+
+export interface AuditDocument {
+  url: string;
+  finalUrl: string;
+  scorecard: string;
+  checklistHash: string;
+  runId: number;
+  score: { total: number; grade: string; gradeLabel?: string; categories: Record<string, { score: number; max: number }> };
+  indicators: {
+    id: string;
+    category: string;
+    title: string;
+    outcome: 'pass' | 'fail' | 'notApplicable' | 'error';
+    reason?: string;
+    value?: number;
+    evidence: { pageUrl: string; href?: string; text?: string; value?: string | number; rule: string }[];
+  }[];
+  pages: { fetched: number; failed: number };
+}
+
+export function auditDocument(j: Judged, bundle: ChecklistBundle, site: { url: string; finalUrl?: string; runId: number }): AuditDocument {
+  const categories: AuditDocument['score']['categories'] = {};
+  for (const c of j.score.categories) categories[c.id] = { score: c.score, max: c.max };
+  return {
+    url: site.url,
+    finalUrl: site.finalUrl ?? site.url,
+    scorecard: j.scorecard.id,
+    checklistHash: bundle.hash,
+    runId: site.runId,
+    score: { total: j.score.total, grade: j.score.grade, ...(j.score.gradeLabel ? { gradeLabel: j.score.gradeLabel } : {}), categories },
+    indicators: j.results.map((r) => {
+      const ind = bundle.indicators.get(r.id);
+      return {
+        id: r.id,
+        category: r.category,
+        title: (r.outcome === 'pass' ? ind?.title : ind?.failureTitle) ?? r.id,
+        outcome: r.outcome,
+        ...(r.reason ? { reason: r.reason } : {}),
+        ...(r.value !== undefined ? { value: r.value } : {}),
+        evidence: r.evidence,
+      };
+    }),
+    pages: j.pages,
+  };
+}
