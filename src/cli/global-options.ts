@@ -23,6 +23,7 @@ export interface GlobalOpts {
   ignoreRobots: boolean;
   logLevel: string;
   logDir: string;
+  checklists?: string;
 }
 
 export const DEFAULT_DB = join('output', 'govbench.sqlite');
@@ -61,7 +62,8 @@ export function addGlobalOptions(program: Command): Command {
     .option('--user-agent <ua>', 'user agent (identify yourself and give a contact URL)', d.userAgent)
     .option('--ignore-robots', 'do not obey robots.txt (only for sites you run yourself)', false)
     .addOption(new Option('--log-level <level>', 'log level on the terminal and in output/logs').choices(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'))
-    .option('--log-dir <dir>', 'folder for NDJSON logs', join('output', 'logs'));
+    .option('--log-dir <dir>', 'folder for NDJSON logs', join('output', 'logs'))
+    .option('--checklists <dir>', 'checklist folder (indicators/, scorecards/, crawl-vocabulary.json); default: the bundled checklists/');
 }
 
 export function crawlOptionsFrom(g: GlobalOpts): Partial<CrawlOptions> {

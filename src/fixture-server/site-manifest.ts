@@ -9,6 +9,8 @@ export interface SiteExpect {
   minPages?: number;
   charset?: string;
   mustContain?: string[];
+  /** What `govbench audit` must conclude (static input, no browser): ids that pass and fail, score bounds. */
+  audit?: { scorecard: string; pass?: string[] | 'ALL'; fail?: string[]; minScore?: number; maxScore?: number };
 }
 
 /** A parsed `fixtures/sites/<slug>/site.json`. */

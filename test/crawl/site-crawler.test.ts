@@ -81,10 +81,10 @@ describe('crawlSite on a hostile web', () => {
       dnsLookup: ((_h: string, _o: unknown, cb: (e: null, a: { address: string; family: number }[]) => void) => cb(null, [{ address: '127.0.0.1', family: 4 }])) as never,
     });
     const intranet = r.sink.pages.find((p) => p.url.startsWith('http://intranet.hostile.gov.cn'));
-    // The guard let it through: the crawler connected to 127.0.0.1:80 for its robots.txt, was
-    // refused (nothing listens there), and so, per RFC 9309, assumed a full disallow.
-    expect(intranet?.status).toBe('robots-disallowed');
-    expect(intranet?.reason).toMatch(/robots\.txt unavailable \(refused\)/);
+    // The guard let it through: the crawler connected to 127.0.0.1:80 for its robots.txt and was
+    // refused (nothing listens there), so the page is recorded as refused.
+    expect(intranet?.status).toBe('refused');
+    expect(intranet?.reason).toMatch(/robots\.txt: ECONNREFUSED/);
   });
 
   it('ends a page that never finishes within the total timeout, and a hung server too', async () => {

@@ -28,7 +28,7 @@ export function registerAudit(program: Command): void {
     .option('--name <name>', 'the site\'s name, for reports')
     .action(async (url: string, o: AuditOpts, cmd: Command) => {
       const seed = parseSiteUrl(url);
-      const bundle = loadChecklist();
+      const bundle = loadChecklist((cmd.optsWithGlobals() as { checklists?: string }).checklists);
       const sc = pickScorecard(bundle, seed, o.scorecard);
       const ctx = commandContext(cmd);
       const options = crawlOptionsFrom(ctx.opts);

@@ -20,7 +20,7 @@ export function registerScore(program: Command): void {
     .option('--scorecard <id>', 'scorecard to use (default: the one the run used, else by domain)')
     .option('--json', 'print a JSON list of site documents on stdout and nothing else')
     .action((o: { run: string; scorecard?: string; json?: boolean }, cmd: Command) => {
-      const bundle = loadChecklist();
+      const bundle = loadChecklist((cmd.optsWithGlobals() as { checklists?: string }).checklists);
       if (o.scorecard && !bundle.scorecards.has(o.scorecard)) {
         throw new UsageError(`unknown scorecard "${o.scorecard}" (known: ${[...bundle.scorecards.keys()].join(', ')})`);
       }
