@@ -17,15 +17,31 @@ export interface LabelHit {
   lang: 'zh' | 'en';
 }
 
-export class LabelMatcher {
-  private readonly zh: { raw: string; norm: string }[];
-  private readonly en: { raw: string; norm: string; re: RegExp }[];
+// Digits and date characters around a label are a year or a number, not other words:
+// "2025年度报告" is the 年度报告 itself.
+const NUMERIC = /[0-9年月日]/g;
 
-  constructor(labels: { zh?: string[]; en?: string[] }, private readonly extraZh = DEFAULT_EXTRA_ZH, private readonly extraEn = DEFAULT_EXTRA_EN) {
-    this.zh = (labels.zh ?? []).map((raw) => ({ raw, norm: normalizeZh(raw) })).sort((a, b) => b.norm.length - a.norm.length);
+/**
+ * How many other characters may stand beside a label. Without an explicit limit it grows with
+ * the label: a two-character label such as 新闻 or 动态 allows two ("新闻中心", not
+ * "新闻出版行政许可" or "空气质量动态监测"), a long one up to the default.
+ */
+function allowance(labelLength: number, explicit: number | undefined, cap: number, floor: number): number {
+  return explicit ?? Math.min(cap, Math.max(floor, labelLength));
+}
+
+export class LabelMatcher {
+  private readonly zh: { raw: string; norm: string; extra: number }[];
+  private readonly en: { raw: string; norm: string; re: RegExp; extra: number }[];
+
+  constructor(labels: { zh?: string[]; en?: string[] }, extraZh?: number, extraEn?: number) {
+    this.zh = (labels.zh ?? []).map((raw) => {
+      const norm = normalizeZh(raw);
+      return { raw, norm, extra: allowance(norm.length, extraZh, DEFAULT_EXTRA_ZH, 2) };
+    }).sort((a, b) => b.norm.length - a.norm.length);
     this.en = (labels.en ?? []).map((raw) => {
       const norm = normalizeEn(raw);
-      return { raw, norm, re: new RegExp(`(^|[^a-z0-9])${escapeRegExp(norm)}($|[^a-z0-9])`) };
+      return { raw, norm, re: new RegExp(`(^|[^a-z0-9])${escapeRegExp(norm)}($|[^a-z0-9])`), extra: allowance(norm.length, extraEn, DEFAULT_EXTRA_EN, 12) };
     }).sort((a, b) => b.norm.length - a.norm.length);
   }
 
@@ -39,10 +55,11 @@ export class LabelMatcher {
     for (const l of this.zh) {
       const at = norm.indexOf(l.norm);
       if (at < 0) continue;
-      const extra = norm.length - l.norm.length;
-      if (extra === 0) return { label: l.raw, lang: 'zh' };
-      if (extra > this.extraZh && !allowHeadline) continue;
-      if (!allowHeadline && HEADLINE_ZH.test(norm) && !HEADLINE_ZH.test(l.norm)) continue;
+      const outside = norm.slice(0, at) + norm.slice(at + l.norm.length);
+      const extra = outside.replace(NUMERIC, '').length;
+      if (extra === 0 || allowHeadline) return { label: l.raw, lang: 'zh' };
+      if (extra > l.extra) continue;
+      if (HEADLINE_ZH.test(norm) && !HEADLINE_ZH.test(l.norm)) continue;
       return { label: l.raw, lang: 'zh' };
     }
     return undefined;
@@ -54,8 +71,9 @@ export class LabelMatcher {
     for (const l of this.en) {
       if (!l.re.test(norm)) continue;
       const extra = norm.length - l.norm.length;
-      if (extra > this.extraEn && !allowHeadline) continue;
-      if (!allowHeadline && extra > 0 && HEADLINE_EN.test(norm) && !HEADLINE_EN.test(l.norm)) continue;
+      if (allowHeadline) return { label: l.raw, lang: 'en' };
+      if (extra > l.extra) continue;
+      if (extra > 0 && HEADLINE_EN.test(norm) && !HEADLINE_EN.test(l.norm)) continue;
       return { label: l.raw, lang: 'en' };
     }
     return undefined;
