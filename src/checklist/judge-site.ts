@@ -15,6 +15,9 @@ export interface SiteInputs {
 }
 
 export const NO_BROWSER = 'no browser';
+/** The browser ran but no page looked like it needed it: rendered-only checks have nothing to judge. */
+export const NOT_RENDERED = 'no page needed rendering';
+const NOT_APPLICABLE_REASONS = new Set([NO_BROWSER, NOT_RENDERED]);
 const MAX_EVIDENCE = 3;
 const DEFAULT_MIN_SHARE = 0.8;
 
@@ -40,8 +43,8 @@ export function judgeIndicator(ind: IndicatorRecord, inputs: SiteInputs): Indica
   const pages = inputs.pages[ind.input];
   if (!pages || pages.length === 0) {
     const why = inputs.missing[ind.input] ?? `no ${ind.input} snapshot`;
-    return why === NO_BROWSER
-      ? { ...base, outcome: 'notApplicable', evidence: [], reason: NO_BROWSER }
+    return NOT_APPLICABLE_REASONS.has(why)
+      ? { ...base, outcome: 'notApplicable', evidence: [], reason: why }
       : { ...base, outcome: 'error', evidence: [], reason: `missing input: ${why}` };
   }
   const candidates = ind.rollup === 'homepage' ? pages.filter((p) => p.isHomepage).slice(0, 1) : pages;

@@ -12,6 +12,8 @@ export interface NormalizedLink extends LinkRecord {
   zh: string[];
   en: string[];
   url?: URL;
+  /** Found only in the rendered DOM (a menu built by script). */
+  rendered?: boolean;
 }
 
 export interface PageInput {
@@ -25,6 +27,12 @@ export interface PageInput {
   dom(): CheerioAPI;
   /** Visible text (no script, style or comments), lazily. */
   text(): string;
+  /** Phone measurements, for mobile input. */
+  metrics?: Record<string, unknown>;
+  /** For mobile input: the URL the phone was sent to, and the static homepage's URL. */
+  staticUrl?: string;
+  /** The viewport meta as the rendered homepage has it (scripts may set it); undefined when not rendered. */
+  renderedViewport?: string | null;
 }
 
 export function pageLang(declared: string | undefined, html: string): PageLang {
@@ -37,7 +45,12 @@ export function pageLang(declared: string | undefined, html: string): PageLang {
   return han > 20 ? 'zh' : 'unknown';
 }
 
-export function makePageInput(p: { url: string; finalUrl: string; lang?: string; title?: string; html: string; links: LinkRecord[] }, isHomepage: boolean): PageInput {
+export function makePageInput(
+  p: { url: string; finalUrl: string; lang?: string; title?: string; html: string; links: LinkRecord[]; renderedLinks?: LinkRecord[] },
+  isHomepage: boolean,
+): PageInput {
+  const seen = new Set(p.links.map((l) => `${l.href}\u0000${l.text}`));
+  const extra = (p.renderedLinks ?? []).filter((l) => !seen.has(`${l.href}\u0000${l.text}`)).map((l) => ({ ...l, rendered: true }));
   let $: CheerioAPI | undefined;
   let text: string | undefined;
   const dom = (): CheerioAPI => ($ ??= loadHtml(p.html));
@@ -47,7 +60,7 @@ export function makePageInput(p: { url: string; finalUrl: string; lang?: string;
     lang: pageLang(p.lang, p.html),
     title: p.title ?? '',
     html: p.html,
-    links: p.links.map((l) => {
+    links: [...p.links, ...extra].map((l: LinkRecord & { rendered?: boolean }) => {
       let url: URL | undefined;
       try {
         url = /^https?:/i.test(l.href) ? new URL(l.href) : undefined;

@@ -17,7 +17,7 @@ export function formatScorecard(doc: AuditDocument, titles: Map<string, string>,
       lines.push(`  ${MARK[i.outcome]} ${i.title}  [${i.id}]`);
       if (i.outcome === 'pass' || i.evidence.length) {
         const e = i.evidence[0];
-        if (e) lines.push(`      ${e.href ?? e.pageUrl}${e.text ? `  “${e.text}”` : ''}  — ${e.rule}${e.href ? ` on ${e.pageUrl}` : ''}`);
+        if (e) lines.push(`      ${e.href ?? e.pageUrl}${e.text ? `  “${e.text}”` : ''}${e.value !== undefined ? `  [${e.value}]` : ''}  — ${e.rule}${e.href ? ` on ${e.pageUrl}` : ''}`);
       }
       if (i.outcome !== 'pass' && i.reason && !i.evidence.some((e) => e.rule.includes(i.reason!))) lines.push(`      ${i.reason}`);
     }

@@ -24,6 +24,10 @@ export interface GlobalOpts {
   logLevel: string;
   logDir: string;
   checklists?: string;
+  browser: boolean;
+  mobilePages: number;
+  renderSample: string;
+  renderTimeout: number;
 }
 
 export const DEFAULT_DB = join('output', 'govbench.sqlite');
@@ -63,6 +67,10 @@ export function addGlobalOptions(program: Command): Command {
     .option('--ignore-robots', 'do not obey robots.txt (only for sites you run yourself)', false)
     .addOption(new Option('--log-level <level>', 'log level on the terminal and in output/logs').choices(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'))
     .option('--log-dir <dir>', 'folder for NDJSON logs', join('output', 'logs'))
+    .option('--no-browser', 'never start a browser: rendered and phone checks become not applicable')
+    .option('--mobile-pages <n>', 'pages per site measured in phone emulation, homepage first', int('--mobile-pages', 0), d.mobilePages)
+    .option('--render-sample <share>', 'share of ordinary-looking pages rendered too, to measure the JS heuristic', String(d.renderSample))
+    .option('--render-timeout <seconds>', 'deadline for one browser render', int('--render-timeout', 1), d.renderTimeoutMs / 1000)
     .option('--checklists <dir>', 'checklist folder (indicators/, scorecards/, crawl-vocabulary.json); default: the bundled checklists/');
 }
 
@@ -84,7 +92,17 @@ export function crawlOptionsFrom(g: GlobalOpts): Partial<CrawlOptions> {
     retries: g.retries,
     userAgent: g.userAgent,
     respectRobots: !g.ignoreRobots,
+    browser: g.browser,
+    mobilePages: g.mobilePages,
+    renderSample: share('--render-sample', g.renderSample),
+    renderTimeoutMs: g.renderTimeout * 1000,
   };
+}
+
+function share(name: string, value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new UsageError(`${name} expects a share between 0 and 1, got "${value}"`);
+  return n;
 }
 
 /** A site URL as a person types it: a bare hostname gets http://. */

@@ -46,6 +46,18 @@ export interface CrawlOptions {
   maxPerPattern: number;
   /** Distinct query strings on one path before further variants are trap-capped. @default 10 */
   maxQueryVariants: number;
+  /** Use a browser where needed (JS-built pages, the phone checks). @default true */
+  browser: boolean;
+  /** Pages per site rendered in phone emulation, homepage first. @default 1 */
+  mobilePages: number;
+  /** Share of pages that do not look JS-built rendered anyway, to measure the heuristic. @default 0.1 */
+  renderSample: number;
+  /** Deadline for one browser render. @default 15000 */
+  renderTimeoutMs: number;
+  /** Pages rendered before the browser is replaced. @default 100 */
+  browserRecycle: number;
+  /** Where phone screenshots go; none are taken when unset. */
+  screenshotDir?: string;
 }
 
 export const DEFAULT_USER_AGENT =
@@ -77,6 +89,12 @@ export const DEFAULT_CRAWL_OPTIONS: CrawlOptions = {
   servicePlatforms: DEFAULT_SERVICE_PLATFORMS,
   maxPerPattern: 15,
   maxQueryVariants: 10,
+  browser: true,
+  mobilePages: 1,
+  renderSample: 0.1,
+  renderTimeoutMs: 15_000,
+  browserRecycle: 100,
+  screenshotDir: undefined,
 };
 
 export class OptionError extends Error {
@@ -86,7 +104,7 @@ export class OptionError extends Error {
 const POSITIVE: (keyof CrawlOptions)[] = ['concurrency', 'perHost', 'maxPages', 'siteTimeMs', 'connectTimeoutMs',
   'responseTimeoutMs', 'totalTimeoutMs', 'maxBytes', 'maxPerPattern', 'maxQueryVariants'];
 const NON_NEGATIVE: (keyof CrawlOptions)[] = ['delayMs', 'maxCrawlDelayMs', 'maxDepth', 'maxRedirects', 'retries',
-  'retryBaseMs', 'maxRetryAfterMs'];
+  'retryBaseMs', 'maxRetryAfterMs', 'mobilePages', 'renderTimeoutMs', 'browserRecycle'];
 
 /** Fills defaults and validates; throws OptionError naming the field and the value. */
 export function resolveCrawlOptions(partial: Partial<CrawlOptions> = {}): CrawlOptions {
@@ -107,6 +125,9 @@ export function resolveCrawlOptions(partial: Partial<CrawlOptions> = {}): CrawlO
     if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
       throw new OptionError(`${key} must be a whole number of at least 0, got ${JSON.stringify(v)}`);
     }
+  }
+  if (typeof opts.renderSample !== 'number' || !(opts.renderSample >= 0 && opts.renderSample <= 1)) {
+    throw new OptionError(`renderSample must be a share between 0 and 1, got ${JSON.stringify(opts.renderSample)}`);
   }
   if (typeof opts.userAgent !== 'string' || opts.userAgent.trim() === '') {
     throw new OptionError(`userAgent must be a non-empty string, got ${JSON.stringify(opts.userAgent)}`);

@@ -11,6 +11,7 @@ import { resolveCrawlOptions, type CrawlOptions } from './crawl-options.js';
 import { crawlSite } from './site-crawler.js';
 import type { PageSink } from './page-sink.js';
 import type { SiteCrawlSummary } from './types.js';
+import type { PageRenderer } from './page-renderer.js';
 
 export interface CrawlContext {
   options: CrawlOptions;
@@ -19,6 +20,9 @@ export interface CrawlContext {
   limiter: HostLimiter;
   prioritizer: LinkPrioritizer;
   resolve: ResolveMap;
+  /** The browser, when one runs; browserState says why not otherwise. */
+  renderer?: PageRenderer;
+  browserState: string;
   trustSeedHost(host: string): void;
 }
 
@@ -29,8 +33,11 @@ export class Crawler implements CrawlContext {
   readonly limiter: HostLimiter;
   readonly prioritizer: LinkPrioritizer;
   readonly resolve: ResolveMap;
+  renderer?: PageRenderer;
+  browserState = 'disabled';
   private readonly agent: Agent;
-  private readonly trusted = new Set<string>();
+  /** Seed hosts: shared with the browser's route guard. */
+  readonly trusted = new Set<string>();
 
   constructor(
     options: Partial<CrawlOptions> = {},
@@ -58,6 +65,12 @@ export class Crawler implements CrawlContext {
   /** The seed's own host may be on a private address (an intranet portal, a fixture server). */
   trustSeedHost(host: string): void {
     this.trusted.add(host.toLowerCase());
+  }
+
+  /** Attaches a browser (or records why there is none); the crawl renders only with one. */
+  useRenderer(renderer: PageRenderer | undefined, state: string): void {
+    this.renderer = renderer;
+    this.browserState = renderer ? 'used' : state;
   }
 
   crawlSite(seedUrl: string, sink: PageSink, signal?: AbortSignal): Promise<SiteCrawlSummary> {

@@ -8,6 +8,7 @@ import { TrapGuard } from './trap-guard.js';
 import { Frontier, type FrontierItem } from './frontier.js';
 import type { CrawlContext } from './crawler.js';
 import type { PageSink } from './page-sink.js';
+import { emptyRenderStats, planRenders, renderPage, siteKeyOf } from './page-rendering.js';
 import { SKIP_STATUSES, type PageSnapshot, type PageStatus, type SiteCrawlSummary, type FetchOutcome } from './types.js';
 
 /** Pages on a service platform, so one platform cannot eat a site's budget. */
@@ -38,6 +39,9 @@ export async function crawlSite(ctx: CrawlContext, seedUrl: string, sink: PageSi
   let depthLimited = false;
   let homepage: PageSnapshot | undefined;
   let skipRecords = 0;
+  const renderStats = emptyRenderStats();
+  let mobileDone = 0;
+  const siteKey = siteKeyOf(seed);
 
   const record = (snap: PageSnapshot): void => {
     byStatus[snap.status] = (byStatus[snap.status] ?? 0) + 1;
@@ -128,13 +132,21 @@ export async function crawlSite(ctx: CrawlContext, seedUrl: string, sink: PageSi
       snap.html = decoded.text;
       snap.charset = decoded.charset;
       snap.charsetSource = decoded.source + (decoded.note ? `; ${decoded.note}` : '');
-      const page = extractPage(loadHtml(decoded.text), snap.finalUrl);
+      const $ = loadHtml(decoded.text);
+      const page = extractPage($, snap.finalUrl);
       snap.title = page.title;
       snap.lang = page.lang;
       snap.links = page.links;
+      const plan = planRenders(ctx, $, snap, mobileDone);
+      if (plan.mobile) mobileDone++;
+      if ((plan.desktop || plan.mobile) && !signal.aborted) await renderPage(ctx, siteKey, snap, plan, scope, renderStats);
       record(snap);
       for (const f of [snap.url, snap.finalUrl]) seen.add(normalizeUrl(f));
       enqueueLinks(snap, item, page.baseUrl);
+      // Links that only the rendered DOM has (a menu built by script) are crawled like any other.
+      for (const r of snap.renders ?? []) {
+        if (r.mode === 'desktop' && r.links.length) enqueueLinks({ ...snap, links: r.links }, item, r.finalUrl ?? snap.finalUrl);
+      }
     } else {
       record(snap);
     }
@@ -161,6 +173,7 @@ export async function crawlSite(ctx: CrawlContext, seedUrl: string, sink: PageSi
   }
   // On a time limit, the in-flight fetches were aborted and end as timeouts; wait for their records.
   await Promise.allSettled([...inflight]);
+  await ctx.renderer?.closeSite(siteKey).catch(() => undefined);
 
   let reason: string | undefined;
   let status: SiteCrawlSummary['status'] = 'done';
@@ -190,6 +203,8 @@ export async function crawlSite(ctx: CrawlContext, seedUrl: string, sink: PageSi
     startedAt: startedAt.toISOString(),
     endedAt: new Date().toISOString(),
     byStatus,
+    browser: ctx.browserState,
+    renders: renderStats,
   };
 }
 

@@ -92,6 +92,31 @@ export interface PageSnapshot {
   title?: string;
   lang?: string;
   links: LinkRecord[];
+  /** Browser renders of this page (desktop for JS-built pages, mobile for the homepage checks). */
+  renders?: RenderSnapshot[];
+}
+
+export type RenderMode = 'desktop' | 'mobile';
+/** How a browser render ended. */
+export type RenderStatus = 'ok' | 'render-timeout' | 'render-crash' | 'render-error';
+
+export interface RenderSnapshot {
+  mode: RenderMode;
+  /** Why it was rendered: homepage, js-suspect (with the signs), sample. */
+  reason: string;
+  status: RenderStatus;
+  error?: string;
+  finalUrl?: string;
+  html?: string;
+  links: LinkRecord[];
+  /** Phone measurements (mobile mode); a plain object so the crawl layer does not depend on the browser's types. */
+  metrics?: Record<string, unknown>;
+  screenshotPath?: string;
+  ms: number;
+  /** Sub-requests refused (media, fonts, private addresses). */
+  blocked: number;
+  /** In-scope links the rendered DOM has and the static HTML lacks. */
+  newLinks?: number;
 }
 
 export type CrawlStatus = 'done' | 'partial' | 'failed';
@@ -110,4 +135,18 @@ export interface SiteCrawlSummary {
   startedAt: string;
   endedAt: string;
   byStatus: Partial<Record<PageStatus, number>>;
+  /** 'used', or why no browser ran: 'no browser' (none installed), 'disabled' (--no-browser). */
+  browser: string;
+  renders: RenderStats;
+}
+
+export interface RenderStats {
+  /** Pages rendered on the desktop because they looked JS-built, and how many of those found new links. */
+  suspect: number;
+  suspectFound: number;
+  /** Pages rendered as a sample although they did not look JS-built, and how many found new links (mispredictions). */
+  sampled: number;
+  sampledFound: number;
+  mobile: number;
+  failed: number;
 }

@@ -150,9 +150,10 @@ export const linkMatch: Detector<LinkMatchOptions> = {
         rejected.push(`"${shown || link.rawHref}" ${problem}`);
         continue;
       }
+      const where = link.rendered ? `${link.position}, rendered page only` : link.position;
       const rule = hit
-        ? `label "${hit.label}" in link ${hit.field} (${link.position})`
-        : slug ? `URL slug "${slug}" (${link.position})` : `host ${link.url!.hostname} matches ${host}`;
+        ? `label "${hit.label}" in link ${hit.field} (${where})`
+        : slug ? `URL slug "${slug}" (${where})` : `host ${link.url!.hostname} matches ${host}`;
       evidence.push({ pageUrl: page.url, href: link.href, text: shown || undefined, rule });
       if (evidence.length >= MAX_EVIDENCE) break;
     }

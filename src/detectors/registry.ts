@@ -5,12 +5,17 @@ import { linkMatch } from './link-match.js';
 import { textMatch } from './text-match.js';
 import { selectorPresent } from './selector-present.js';
 import { viewportMeta } from './viewport-meta.js';
+import { mobileLayout, mobileRedirect, tapTargets, textSize } from './mobile-checks.js';
 
 export const DETECTORS = {
   'link-match': linkMatch,
   'text-match': textMatch,
   'selector-present': selectorPresent,
   'viewport-meta': viewportMeta,
+  'mobile-layout': mobileLayout,
+  'text-size': textSize,
+  'tap-targets': tapTargets,
+  'mobile-redirect': mobileRedirect,
 } satisfies Record<string, Detector<never>>;
 
 export type DetectorName = keyof typeof DETECTORS;

@@ -22,10 +22,14 @@ export const viewportMeta: Detector<ViewportMetaOptions> = {
   validate: (options) => checkKnownKeys(options, ['minMaximumScale']),
 
   run(page, o): PageVerdict {
-    const content = page.dom()('meta[name="viewport" i]').last().attr('content');
-    if (content === undefined) return { outcome: 'fail', evidence: [], reason: 'no <meta name="viewport">' };
+    const staticContent = page.dom()('meta[name="viewport" i]').last().attr('content');
+    // The rendered page is what a phone applies: a script may add the tag, or replace it.
+    const rendered = page.renderedViewport;
+    const content = rendered === undefined ? staticContent : rendered ?? undefined;
+    const seen = rendered === undefined ? '' : staticContent === rendered ? ' (confirmed in the rendered page)' : ' (as the rendered page has it)';
+    if (content === undefined) return { outcome: 'fail', evidence: [], reason: `no <meta name="viewport">${seen}` };
     const v = parseViewport(content);
-    const ev = { pageUrl: page.url, value: content };
+    const ev = { pageUrl: page.url, value: content + seen };
     const width = v.get('width');
     if (width !== 'device-width' && !v.has('initial-scale')) {
       return { outcome: 'fail', evidence: [{ ...ev, rule: `viewport fixes the width (${width ?? 'none'}) and sets no initial-scale` }] };

@@ -37,7 +37,7 @@ export function auditDocument(j: Judged, bundle: ChecklistBundle, site: { url: s
       return {
         id: r.id,
         category: r.category,
-        title: (r.outcome === 'pass' ? ind?.title : ind?.failureTitle) ?? r.id,
+        title: (r.outcome === 'fail' || r.outcome === 'error' ? ind?.failureTitle : ind?.title) ?? r.id,
         outcome: r.outcome,
         ...(r.reason ? { reason: r.reason } : {}),
         ...(r.value !== undefined ? { value: r.value } : {}),

@@ -2,6 +2,7 @@
 // its own crawl row, its own transactionally written pages, so a later worker pool (or a
 // resume) can pick any site up alone.
 import PQueue from 'p-queue';
+import { dirname, join } from 'node:path';
 import type { Db } from '../store/database.js';
 import { Crawler } from '../crawl/crawler.js';
 import type { CrawlOptions } from '../crawl/crawl-options.js';
@@ -10,6 +11,8 @@ import { finishSiteCrawl, startSiteCrawl } from '../store/site-crawls.js';
 import { upsertSite, type SiteInput } from '../store/sites.js';
 import type { SiteCrawlSummary } from '../crawl/types.js';
 import { silentLogger, type Logger } from '../util/logger.js';
+import { Renderer } from '../browser/renderer.js';
+import { NoBrowserError } from '../browser/launch-browser.js';
 
 export interface CrawlSitesInput {
   db: Db;
@@ -33,7 +36,10 @@ export interface CrawledSite {
 
 export async function crawlSites(input: CrawlSitesInput): Promise<CrawledSite[]> {
   const log = input.logger ?? silentLogger;
-  const crawler = new Crawler(input.options);
+  // Phone screenshots go beside the database, one folder per run, for the report and the spreadsheet.
+  const screenshotDir = input.options?.screenshotDir ?? (input.db.name && input.db.name !== ':memory:' ? join(dirname(input.db.name), 'screenshots', `run-${input.runId}`) : undefined);
+  const crawler = new Crawler({ ...input.options, screenshotDir });
+  await attachBrowser(crawler, log);
   const queue = new PQueue({ concurrency: input.siteConcurrency ?? crawler.options.concurrency });
   const results: CrawledSite[] = [];
   try {
@@ -56,7 +62,25 @@ export async function crawlSites(input: CrawlSitesInput): Promise<CrawledSite[]>
       ),
     );
   } finally {
+    await (crawler.renderer as Renderer | undefined)?.close();
     await crawler.close();
   }
   return results;
+}
+
+/** Starts the browser stage when enabled and a browser exists; otherwise records why not. */
+export async function attachBrowser(crawler: Crawler, log: Logger): Promise<void> {
+  const o = crawler.options;
+  if (!o.browser) return crawler.useRenderer(undefined, 'disabled');
+  try {
+    const renderer = await Renderer.create({
+      resolve: crawler.resolve, allowPrivate: o.allowPrivate, trustedHosts: crawler.trusted, userAgent: o.userAgent,
+      timeoutMs: o.renderTimeoutMs, recycleAfter: o.browserRecycle,
+    });
+    crawler.useRenderer(renderer, 'used');
+  } catch (err) {
+    if (!(err instanceof NoBrowserError)) throw err;
+    log.warn({ help: err.message }, 'no browser: rendered and phone checks will be not applicable');
+    crawler.useRenderer(undefined, 'no browser');
+  }
 }

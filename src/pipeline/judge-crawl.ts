@@ -11,7 +11,6 @@ import type { IndicatorRecord, IndicatorResult } from '../checklist/types.js';
 import { defaultScorecardFor, type Scorecard } from '../scoring/scorecard.js';
 import { scoreSite, type SiteScore } from '../scoring/score-site.js';
 import { ChecklistError } from '../checklist/load-indicators.js';
-import type { IndicatorInput } from '../checklist/types.js';
 
 export interface Judged {
   crawlId: number;
@@ -39,15 +38,12 @@ export function scorecardIndicators(bundle: ChecklistBundle, sc: Scorecard): Ind
 export interface JudgeOptions {
   seedUrl: string;
   scorecardName?: string;
-  /** Why an input is missing ("no browser"). */
-  missing?: Partial<Record<IndicatorInput, string>>;
 }
 
 export function judgeCrawl(db: Db, crawl: SiteCrawlRow, bundle: ChecklistBundle, o: JudgeOptions): Judged {
   const sc = pickScorecard(bundle, o.seedUrl, o.scorecardName);
   const pages = readCrawlPages(db, crawl.id);
-  const inputs = siteInputsFromPages(pages, { seedUrl: o.seedUrl, finalUrl: crawl.final_url ?? undefined });
-  inputs.missing = { ...inputs.missing, ...o.missing };
+  const inputs = siteInputsFromPages(pages, { seedUrl: o.seedUrl, finalUrl: crawl.final_url ?? undefined, browser: crawl.browser });
   const results = judgeSite(scorecardIndicators(bundle, sc), inputs);
   const score = scoreSite(results, sc);
   const judgementId = saveJudgement(db, crawl.id, bundle.hash, results, score);

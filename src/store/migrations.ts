@@ -111,4 +111,27 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX indicator_results_judgement ON indicator_results(judgement_id);
   `,
+  // 3: the browser stage. Renders of a page (desktop for JS-built pages, mobile for the phone
+  // checks) with their DOM, measurements and screenshot; links found in a render point at it.
+  `
+  CREATE TABLE renders (
+    id INTEGER PRIMARY KEY,
+    page_id INTEGER NOT NULL REFERENCES pages(id),
+    mode TEXT NOT NULL,                 -- desktop | mobile
+    reason TEXT NOT NULL,               -- homepage | js-suspect: ... | sample
+    status TEXT NOT NULL,               -- ok | render-timeout | render-crash | render-error
+    error TEXT,
+    final_url TEXT,
+    ms INTEGER NOT NULL,
+    blocked INTEGER NOT NULL DEFAULT 0,
+    new_links INTEGER,
+    metrics_json TEXT,
+    screenshot_path TEXT,
+    html_gz BLOB
+  );
+  CREATE INDEX renders_page ON renders(page_id);
+  ALTER TABLE links ADD COLUMN render_id INTEGER REFERENCES renders(id);
+  ALTER TABLE site_crawls ADD COLUMN browser TEXT;             -- used | no browser | disabled
+  ALTER TABLE site_crawls ADD COLUMN renders_json TEXT;        -- render counts: suspect, sampled, found, mobile, failed
+  `,
 ];

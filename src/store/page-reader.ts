@@ -1,7 +1,7 @@
 // Reads stored snapshots back for judging: checklists work from these and never fetch.
 import { gunzipSync } from 'node:zlib';
 import type { Db } from './database.js';
-import type { LinkPosition, LinkRecord, PageSnapshot, PageStatus } from '../crawl/types.js';
+import type { LinkPosition, LinkRecord, PageSnapshot, PageStatus, RenderSnapshot } from '../crawl/types.js';
 
 interface PageRow {
   id: number;
@@ -32,7 +32,9 @@ export interface StoredPage extends PageSnapshot {
 
 export function readCrawlPages(db: Db, crawlId: number, opts: { withHtml?: boolean } = {}): StoredPage[] {
   const rows = db.prepare(`SELECT * FROM pages WHERE crawl_id = ? ORDER BY id`).all(crawlId) as PageRow[];
-  const linkStmt = db.prepare(`SELECT href, raw_href, text, title, alt, position, dated, classes FROM links WHERE page_id = ?`);
+  const linkStmt = db.prepare(`SELECT href, raw_href, text, title, alt, position, dated, classes FROM links WHERE page_id = ? AND render_id IS NULL`);
+  const renderLinkStmt = db.prepare(`SELECT href, raw_href, text, title, alt, position, dated, classes FROM links WHERE render_id = ?`);
+  const renderStmt = db.prepare(`SELECT * FROM renders WHERE page_id = ? ORDER BY id`);
   return rows.map((r) => ({
     id: r.id,
     url: r.url,
@@ -54,10 +56,25 @@ export function readCrawlPages(db: Db, crawlId: number, opts: { withHtml?: boole
     title: r.title ?? undefined,
     lang: r.lang ?? undefined,
     html: opts.withHtml !== false && r.html_gz ? gunzipSync(r.html_gz).toString('utf8') : undefined,
-    links: (linkStmt.all(r.id) as { href: string; raw_href: string; text: string; title: string; alt: string; position: LinkPosition; dated: number; classes: string }[])
-      .map((l): LinkRecord => ({
-        href: l.href, rawHref: l.raw_href, text: l.text ?? '', title: l.title ?? '', alt: l.alt ?? '', position: l.position,
-        dated: l.dated === 1, classes: l.classes ?? '',
-      })),
+    links: toLinks(linkStmt.all(r.id) as LinkRow[]),
+    renders: (renderStmt.all(r.id) as RenderRow[]).map((x): RenderSnapshot => ({
+      mode: x.mode, reason: x.reason, status: x.status, error: x.error ?? undefined, finalUrl: x.final_url ?? undefined, ms: x.ms, blocked: x.blocked,
+      newLinks: x.new_links ?? undefined, metrics: x.metrics_json ? JSON.parse(x.metrics_json) : undefined, screenshotPath: x.screenshot_path ?? undefined,
+      html: opts.withHtml !== false && x.html_gz ? gunzipSync(x.html_gz).toString('utf8') : undefined,
+      links: toLinks(renderLinkStmt.all(x.id) as LinkRow[]),
+    })),
+  }));
+}
+
+interface LinkRow { href: string; raw_href: string; text: string; title: string; alt: string; position: LinkPosition; dated: number; classes: string }
+interface RenderRow {
+  id: number; mode: RenderSnapshot['mode']; reason: string; status: RenderSnapshot['status']; error: string | null; final_url: string | null; ms: number;
+  blocked: number; new_links: number | null; metrics_json: string | null; screenshot_path: string | null; html_gz: Buffer | null;
+}
+
+function toLinks(rows: LinkRow[]): LinkRecord[] {
+  return rows.map((l) => ({
+    href: l.href, rawHref: l.raw_href, text: l.text ?? '', title: l.title ?? '', alt: l.alt ?? '', position: l.position,
+    dated: l.dated === 1, classes: l.classes ?? '',
   }));
 }

@@ -16,6 +16,11 @@ const GZIP_LEVEL = 3;
 interface Pending {
   snap: PageSnapshot;
   gz: Promise<Buffer | null>;
+  renderGz: Promise<Buffer | null>[];
+}
+
+function compress(html: string | undefined): Promise<Buffer | null> {
+  return html !== undefined ? gzipAsync(Buffer.from(html, 'utf8'), { level: GZIP_LEVEL }) : Promise.resolve(null);
 }
 
 export class PageWriter implements PageSink {
@@ -25,6 +30,7 @@ export class PageWriter implements PageSink {
   private readonly insertPage;
   private readonly insertLink;
   private readonly insertRobots;
+  private readonly insertRender;
 
   constructor(private readonly db: Db, private readonly crawlId: number) {
     this.insertPage = db.prepare(
@@ -34,14 +40,17 @@ export class PageWriter implements PageSink {
         @charset_source, @bytes, @fetch_ms, @fetched_at, @depth, @discovered_from, @attempts, @title, @lang, @html_gz)`,
     );
     this.insertLink = db.prepare(
-      `INSERT INTO links (page_id, href, raw_href, text, title, alt, position, dated, classes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO links (page_id, href, raw_href, text, title, alt, position, dated, classes, render_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertRender = db.prepare(
+      `INSERT INTO renders (page_id, mode, reason, status, error, final_url, ms, blocked, new_links, metrics_json, screenshot_path, html_gz)
+       VALUES (@page_id, @mode, @reason, @status, @error, @final_url, @ms, @blocked, @new_links, @metrics_json, @screenshot_path, @html_gz)`,
     );
     this.insertRobots = db.prepare(`INSERT INTO robots (crawl_id, origin, fetch_status, text) VALUES (?, ?, ?, ?)`);
   }
 
   page(snap: PageSnapshot): void {
-    const gz = snap.html !== undefined ? gzipAsync(Buffer.from(snap.html, 'utf8'), { level: GZIP_LEVEL }) : Promise.resolve(null);
-    this.pending.push({ snap, gz });
+    this.pending.push({ snap, gz: compress(snap.html), renderGz: (snap.renders ?? []).map((r) => compress(r.html)) });
     if (this.pending.length >= BATCH) this.schedule();
   }
 
@@ -65,15 +74,16 @@ export class PageWriter implements PageSink {
     this.pending = [];
     this.chain = this.chain.then(async () => {
       const compressed = await Promise.all(batch.map((p) => p.gz));
+      const renders = await Promise.all(batch.map((p) => Promise.all(p.renderGz)));
       try {
-        this.writeBatch(batch, compressed);
+        this.writeBatch(batch, compressed, renders);
       } catch (err) {
         this.failure ??= err;
       }
     });
   }
 
-  private writeBatch(batch: Pending[], compressed: (Buffer | null)[]): void {
+  private writeBatch(batch: Pending[], compressed: (Buffer | null)[], renders: (Buffer | null)[][]): void {
     this.db.transaction(() => {
       batch.forEach(({ snap }, i) => {
         const info = this.insertPage.run({
@@ -99,7 +109,15 @@ export class PageWriter implements PageSink {
           html_gz: compressed[i] ?? null,
         });
         const pageId = info.lastInsertRowid;
-        for (const l of snap.links) this.insertLink.run(pageId, l.href, l.rawHref, l.text, l.title, l.alt, l.position, l.dated ? 1 : 0, l.classes);
+        for (const l of snap.links) this.insertLink.run(pageId, l.href, l.rawHref, l.text, l.title, l.alt, l.position, l.dated ? 1 : 0, l.classes, null);
+        (snap.renders ?? []).forEach((r, j) => {
+          const renderId = this.insertRender.run({
+            page_id: pageId, mode: r.mode, reason: r.reason, status: r.status, error: r.error ?? null, final_url: r.finalUrl ?? null,
+            ms: r.ms, blocked: r.blocked, new_links: r.newLinks ?? null, metrics_json: r.metrics ? JSON.stringify(r.metrics) : null,
+            screenshot_path: r.screenshotPath ?? null, html_gz: renders[i]?.[j] ?? null,
+          }).lastInsertRowid;
+          for (const l of r.links) this.insertLink.run(pageId, l.href, l.rawHref, l.text, l.title, l.alt, l.position, l.dated ? 1 : 0, l.classes, renderId);
+        });
       });
     })();
   }

@@ -17,6 +17,8 @@ export interface SiteCrawlRow {
   pages_skipped: number;
   bytes: number;
   by_status_json: string | null;
+  browser: string | null;
+  renders_json: string | null;
 }
 
 /** Creates (or, on resume, resets) the crawl row of a site in a run; earlier pages of an unfinished attempt are removed. */
@@ -43,9 +45,9 @@ export function deleteCrawlPages(db: Db, crawlId: number): void {
 export function finishSiteCrawl(db: Db, crawlId: number, s: SiteCrawlSummary): void {
   db.prepare(
     `UPDATE site_crawls SET status = ?, reason = ?, final_url = ?, started_at = ?, ended_at = ?, pages_fetched = ?, pages_ok = ?,
-       pages_failed = ?, pages_skipped = ?, bytes = ?, by_status_json = ? WHERE id = ?`,
+       pages_failed = ?, pages_skipped = ?, bytes = ?, by_status_json = ?, browser = ?, renders_json = ? WHERE id = ?`,
   ).run(s.status, s.reason ?? null, s.finalUrl ?? null, s.startedAt, s.endedAt, s.pagesFetched, s.pagesOk, s.pagesFailed,
-    s.pagesSkipped, s.bytes, JSON.stringify(s.byStatus), crawlId);
+    s.pagesSkipped, s.bytes, JSON.stringify(s.byStatus), s.browser, JSON.stringify(s.renders), crawlId);
 }
 
 export function crawlsOfRun(db: Db, runId: number): SiteCrawlRow[] {

@@ -21,7 +21,8 @@ export async function crawlFixtureWeb(dir: string, opts: Partial<CrawlOptions> =
   const server = await new FixtureServer(slugs ? { sites: slugs } : {}).start();
   const db = openDatabase(join(dir, 'fixture-web.sqlite'));
   const sites = fixtureSiteList(server);
-  const options = { resolve: fixtureResolveArgs(server), ...opts };
+  // Static crawls unless a test asks for the browser: test/browser/ covers rendering.
+  const options = { resolve: fixtureResolveArgs(server), browser: false, ...opts };
   const runId = createRun(db, { kind: 'crawl', options });
   const crawled = await crawlSites({ db, runId, sites, options });
   const results = crawled.map((c) => ({ ...c, manifest: sites.find((s) => s.url === c.site.url)!.manifest }));

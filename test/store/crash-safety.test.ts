@@ -37,7 +37,7 @@ function pageCount(): number {
 describe('crash safety', () => {
   it('survives SIGKILL halfway through a crawl', async () => {
     const seed = server.url('www.shifan.gov.cn');
-    const first = startCli(['--db', dbFile, '--log-level', 'silent', '--per-host', '1', ...resolveArgs(), 'crawl', seed]);
+    const first = startCli(['--db', dbFile, '--log-level', 'silent', '--per-host', '1', '--no-browser', ...resolveArgs(), 'crawl', seed]);
     const t0 = Date.now();
     while (pageCount() < 5 && Date.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 25));
     first.child.kill('SIGKILL');
@@ -58,7 +58,7 @@ describe('crash safety', () => {
     for (const p of ok) expect(gunzipSync(p.html_gz).toString('utf8')).toMatch(/<\/html>/i);
     db.close();
 
-    const second = await runCli(['--db', dbFile, '--log-level', 'silent', ...resolveArgs(), 'crawl', seed]);
+    const second = await runCli(['--db', dbFile, '--log-level', 'silent', '--no-browser', ...resolveArgs(), 'crawl', seed]);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/run 2 · .* → (done|partial)/);
     const db2 = new Database(dbFile, { readonly: true });

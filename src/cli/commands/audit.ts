@@ -9,12 +9,10 @@ import { judgeCrawl, pickScorecard } from '../../pipeline/judge-crawl.js';
 import { auditDocument } from '../../pipeline/audit-document.js';
 import { formatScorecard } from '../format-scorecard.js';
 import { crawlsOfRun } from '../../store/site-crawls.js';
-import { NO_BROWSER } from '../../checklist/judge-site.js';
 
 interface AuditOpts {
   scorecard?: string;
   json?: boolean;
-  browser: boolean;
   name?: string;
 }
 
@@ -24,7 +22,6 @@ export function registerAudit(program: Command): void {
     .description('crawl, judge and score one site; print its scorecard with evidence')
     .option('--scorecard <id>', 'scorecard to use (default: by the site\'s domain: cn-central-organ for .gov.cn, us-federal for .gov)')
     .option('--json', 'print one JSON document on stdout and nothing else')
-    .option('--no-browser', 'do not render pages in a browser (rendered checks become not applicable)')
     .option('--name <name>', 'the site\'s name, for reports')
     .action(async (url: string, o: AuditOpts, cmd: Command) => {
       const seed = parseSiteUrl(url);
@@ -32,7 +29,7 @@ export function registerAudit(program: Command): void {
       const sc = pickScorecard(bundle, seed, o.scorecard);
       const ctx = commandContext(cmd);
       const options = crawlOptionsFrom(ctx.opts);
-      const runId = createRun(ctx.db, { kind: 'audit', name: o.name, options: { ...options, sites: [seed], browser: o.browser }, checklistHash: bundle.hash, scorecard: sc.id });
+      const runId = createRun(ctx.db, { kind: 'audit', name: o.name, options: { ...options, sites: [seed] }, checklistHash: bundle.hash, scorecard: sc.id });
       const [crawled] = await crawlSites({ db: ctx.db, runId, sites: [{ url: seed, name: o.name }], options, logger: ctx.log, signal: ctx.signal });
       if (!crawled || crawled.summary.status === 'failed') {
         finishRun(ctx.db, runId, 'failed', { sites: 1, failed: 1 });
@@ -42,8 +39,7 @@ export function registerAudit(program: Command): void {
         return;
       }
       const crawl = crawlsOfRun(ctx.db, runId)[0]!;
-      // The browser stage arrives with its own issue; until then rendered input is never collected.
-      const judged = judgeCrawl(ctx.db, crawl, bundle, { seedUrl: seed, scorecardName: sc.id, missing: { rendered: NO_BROWSER, mobile: NO_BROWSER } });
+      const judged = judgeCrawl(ctx.db, crawl, bundle, { seedUrl: seed, scorecardName: sc.id });
       finishRun(ctx.db, runId, ctx.signal.aborted ? 'interrupted' : 'done', { sites: 1, total: judged.score.total });
       const doc = auditDocument(judged, bundle, { url: seed, finalUrl: crawled.summary.finalUrl, runId });
       ctx.db.close();

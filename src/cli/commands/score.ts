@@ -10,7 +10,6 @@ import { loadChecklist } from '../../checklist/checklist-bundle.js';
 import { judgeCrawl } from '../../pipeline/judge-crawl.js';
 import { auditDocument } from '../../pipeline/audit-document.js';
 import { formatScorecard } from '../format-scorecard.js';
-import { NO_BROWSER } from '../../checklist/judge-site.js';
 
 export function registerScore(program: Command): void {
   program
@@ -32,7 +31,7 @@ export function registerScore(program: Command): void {
         const site = getSite(ctx.db, crawl.site_id)!;
         if (crawl.status === 'failed' || crawl.status === 'running' || crawl.status === 'pending') continue;
         const judged = judgeCrawl(ctx.db, crawl, bundle, {
-          seedUrl: site.url, scorecardName: o.scorecard ?? run.scorecard ?? undefined, missing: { rendered: NO_BROWSER, mobile: NO_BROWSER },
+          seedUrl: site.url, scorecardName: o.scorecard ?? run.scorecard ?? undefined,
         });
         const doc = auditDocument(judged, bundle, { url: site.url, finalUrl: crawl.final_url ?? undefined, runId: run.id });
         docs.push(doc);
