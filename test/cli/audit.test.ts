@@ -100,7 +100,7 @@ describe('govbench score --run', () => {
       expect(again!.score, slug).toEqual(doc.score);
       expect(again!.indicators, slug).toEqual(doc.indicators);
     }
-  });
+  }, 120_000);
 
   it('changes after a checklist edit, without fetching anything', async () => {
     // A copy of the checklists with one keyword removed: the model ministry's 部长信箱 no longer counts.

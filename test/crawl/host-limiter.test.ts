@@ -65,7 +65,7 @@ describe('per-host politeness on the fixture web', () => {
 
 describe('per-host limit under latency', () => {
   it('reaches the limit and never exceeds it', async () => {
-    const server = await new FixtureServer({ sites: ['model-ministry'], latencyMs: 40 }).start();
+    const server = await new FixtureServer({ sites: ['model-ministry'], latencyMs: 150 }).start();
     try {
       const { Crawler } = await import('../../src/crawl/crawler.js');
       const { MemorySink } = await import('../../src/crawl/page-sink.js');
