@@ -7,6 +7,8 @@ import { registerAudit } from './commands/audit.js';
 import { registerScore } from './commands/score.js';
 import { registerRun } from './commands/run.js';
 import { registerHistory } from './commands/history.js';
+import { registerExport } from './commands/export.js';
+import { registerSchedule } from './commands/schedule.js';
 
 export function buildProgram(): Command {
   const program = new Command('govbench')
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerRun(program);
   registerAudit(program);
   registerScore(program);
+  registerExport(program);
+  registerSchedule(program);
   registerHistory(program);
   registerDemo(program);
   for (const cmd of program.commands) cmd.exitOverride();

@@ -29,7 +29,7 @@ export function createLogger(opts: LoggerOptions = {}): Logger {
     streams.push({ level: 'trace', stream: pino.destination({ dest: file, sync: false, mkdir: true }) });
   }
   if (opts.terminal !== false) {
-    streams.push({ level: 'trace', stream: pretty({ destination: 2, colorize: process.stderr.isTTY, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss', sync: true }) });
+    streams.push({ level: 'trace', stream: pretty({ destination: 2, colorize: process.stderr.isTTY, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss', singleLine: true, sync: true }) });
   }
   if (streams.length === 0) return pino({ level: 'silent' });
   return pino({ level, base: undefined }, pino.multistream(streams));

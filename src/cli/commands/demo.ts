@@ -1,36 +1,58 @@
-// govbench demo: serves the bundled fixture portals on loopback and crawls them, so a fresh
-// install shows the whole pipeline without touching any real site.
+// govbench demo: the whole main job on the bundled fixture web, on loopback only: serve the
+// fixture portals, benchmark checklists/sites/demo.csv, rank, and write the workbook, the CSVs
+// and the HTML report under output/ (the database's folder).
 import type { Command } from 'commander';
+import { dirname, resolve } from 'node:path';
 import { commandContext } from '../context.js';
 import { crawlOptionsFrom } from '../global-options.js';
 import { FixtureServer } from '../../fixture-server/index.js';
-import { fixtureResolveArgs, fixtureSiteList } from '../../pipeline/fixture-sites.js';
-import { createRun, finishRun } from '../../store/runs.js';
-import { crawlSites } from '../../pipeline/crawl-sites.js';
+import { fixtureResolveArgs, fixtureUrl } from '../../pipeline/fixture-sites.js';
+import { loadSiteList } from '../../sites/site-list.js';
+import { loadChecklist } from '../../checklist/checklist-bundle.js';
+import { startRun } from '../../pipeline/start-run.js';
+import { repoPath } from '../../util/repo-path.js';
+import { reportOutcome } from './run.js';
+import { writeOutputs } from './export.js';
+import { progressView } from '../progress.js';
+
+// A fixed port keeps the demo sites' identities (their URLs) the same from one demo to the next,
+// so a second demo compares with the first; another port is used when it is taken.
+const DEMO_PORT = 18280;
+
+async function startFixtures(): Promise<FixtureServer> {
+  try {
+    return await new FixtureServer({ port: DEMO_PORT }).start();
+  } catch {
+    return new FixtureServer().start();
+  }
+}
 
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('serve the fixture portals on loopback and crawl them all')
-    .action(async (_opts: unknown, cmd: Command) => {
+    .description('benchmark the bundled fixture portals on loopback and write the ranking workbook and report')
+    .option('--list <file>', 'the demo site list', repoPath('checklists', 'sites', 'demo.csv'))
+    .action(async (o: { list: string }, cmd: Command) => {
       const ctx = commandContext(cmd);
-      const server = await new FixtureServer().start();
+      const bundle = loadChecklist((cmd.optsWithGlobals() as { checklists?: string }).checklists);
+      const listed = loadSiteList(o.list);
+      const server = await startFixtures();
       try {
-        const sites = fixtureSiteList(server);
-        const options = { ...crawlOptionsFrom(ctx.opts), resolve: [...ctx.opts.resolve, ...fixtureResolveArgs(server)] };
-        const runId = createRun(ctx.db, { kind: 'crawl', name: 'demo', options });
-        ctx.out(`serving ${sites.length} fixture portals on ${server.address}:${server.port}; crawling into ${ctx.opts.db} (run ${runId})`);
-        const results = await crawlSites({ db: ctx.db, runId, sites, options, logger: ctx.log, signal: ctx.signal });
-        finishRun(ctx.db, runId, ctx.signal.aborted ? 'interrupted' : 'done', { sites: results.length });
-        for (const site of sites) {
-          const r = results.find((x) => x.site.url === site.url);
-          if (!r) continue;
-          const s = r.summary;
-          const statuses = Object.entries(s.byStatus).map(([k, v]) => `${k} ${v}`).join(', ');
-          ctx.out(`${s.status.padEnd(8)} ${site.name} <${site.url}>: ${s.pagesFetched} pages fetched (${statuses})${s.reason ? ` — ${s.reason}` : ''}`);
+        const sites = listed.map((s) => ({ ...s, url: fixtureUrl(server, s.url) }));
+        const crawl = { ...crawlOptionsFrom(ctx.opts), resolve: [...ctx.opts.resolve, ...fixtureResolveArgs(server)] };
+        ctx.out(`serving ${sites.length} fixture portals on ${server.address}:${server.port}; benchmarking into ${ctx.opts.db}`);
+        const view = progressView(ctx.log);
+        let started;
+        try {
+          started = await startRun(ctx.db, bundle, sites, { list: resolve(o.list), name: 'demo', crawl }, { logger: ctx.log, signal: ctx.signal, onProgress: (p) => view.update(p) });
+        } finally {
+          view.stop();
         }
-        const total = results.reduce((n, r) => n + r.summary.pagesFetched, 0);
-        ctx.out(`stored ${total} pages from ${results.length} sites in run ${runId} of ${ctx.opts.db}`);
+        const { runId, outcome } = started;
+        reportOutcome(ctx, bundle, runId, outcome);
+        const prev = ctx.db.prepare(`SELECT id FROM runs WHERE kind = 'run' AND name = 'demo' AND status = 'done' AND id < ? ORDER BY id DESC LIMIT 1`).get(runId) as { id: number } | undefined;
+        const files = await writeOutputs(ctx.db, bundle, runId, resolve(dirname(ctx.opts.db)), prev?.id);
+        ctx.out(`\nworkbook  ${files.xlsx}\ncsv       ${dirname(files.csv[0]!)}/\nreport    ${files.report}${prev ? `\n(compared with the previous demo, run ${prev.id})` : ''}`);
       } finally {
         await server.close();
         ctx.db.close();
