@@ -117,6 +117,45 @@ describe('govbench run', () => {
     }
   }, 150_000);
 
+  it('stops cleanly on Ctrl-C: the run is interrupted, the sites in flight go back to the queue', async () => {
+    const slow = await new FixtureServer({ latencyMs: 60 }).start();
+    try {
+      const list = join(dir, 'int.csv');
+      writeFixtureList(slow, list);
+      const db = join(dir, 'int.sqlite');
+      const args = ['--db', db, '--log-level', 'silent', '--no-browser', ...resolveFlags(slow)];
+      const first = startCli([...args, 'run', list, '--site-concurrency', '2']);
+      let out = '';
+      first.child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+      const t0 = Date.now();
+      const scored = (): number => {
+        try {
+          const d = new Database(db, { readonly: true, fileMustExist: true });
+          try { return (d.prepare(`SELECT COUNT(*) AS n FROM judgements`).get() as { n: number }).n; } finally { d.close(); }
+        } catch { return 0; }
+      };
+      while (scored() < 2 && Date.now() - t0 < 60_000) await new Promise((r) => setTimeout(r, 50));
+      first.child.kill('SIGINT');
+      const ended = await first.done;
+      expect(ended.code).toBe(130);
+      expect(ended.stdout).toMatch(/stopped before the end: continue with {2}govbench --db .* run --resume 1/);
+      const d = new Database(db, { readonly: true });
+      const run = d.prepare('SELECT status FROM runs WHERE id = 1').get() as { status: string };
+      const states = d.prepare(`SELECT status, COUNT(*) AS n FROM site_crawls GROUP BY status`).all() as { status: string; n: number }[];
+      const orphanPages = (d.prepare(`SELECT COUNT(*) AS n FROM pages p JOIN site_crawls c ON c.id = p.crawl_id WHERE c.status = 'pending'`).get() as { n: number }).n;
+      d.close();
+      expect(run.status).toBe('interrupted');
+      expect(states.find((x) => x.status === 'running')).toBeUndefined();
+      expect(states.find((x) => x.status === 'pending')?.n).toBeGreaterThan(0);
+      expect(orphanPages).toBe(0);
+      const resumed = await runCli([...args, 'run', '--resume', '1']);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(resumed.stdout).toMatch(/10 ranked, 0 not scored/);
+    } finally {
+      await slow.close();
+    }
+  }, 150_000);
+
   it('gives the right deltas between two runs around a changed fixture', async () => {
     const list = join(dir, 'two.csv');
     writeFixtureList(server, list, { slugs: ['model-ministry', 'bare-county'] });
