@@ -29,6 +29,9 @@ const options: Partial<CrawlOptions> = {
   // cap above a column's size so it never hides generated pages when --pages is raised.
   maxPerPattern: Math.max(15, job.pagesPerSite),
   resolve: job.sites.map((s) => `${s.host}=${s.address}`),
+  // The HTTP crawler is compared with CheerioCrawler, which renders nothing; the browser stage has
+  // its own measurements (npm run bench:browser, bench:render).
+  browser: false,
 };
 const runId = createRun(db, { kind: 'bench', name: `bench ${job.sites.length} sites`, options });
 const sites = job.sites.map((s) => ({ url: s.seed, name: s.host, tags: ['bench'] }));

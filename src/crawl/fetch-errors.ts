@@ -1,11 +1,6 @@
-// Maps network and HTTP failures to the named statuses of the taxonomy.
+// Maps network and HTTP failures to the named statuses of the taxonomy. Fetches never throw past
+// the fetcher: an error becomes a status here, and whether it is retried follows from the status.
 import type { PageStatus } from './types.js';
-
-export class FetchError extends Error {
-  constructor(readonly status: PageStatus, message: string, readonly retryable: boolean) {
-    super(message);
-  }
-}
 
 const TLS_CODES = /^(ERR_TLS|ERR_SSL|CERT_|UNABLE_TO|DEPTH_ZERO|SELF_SIGNED|ERR_OSSL|HOSTNAME_MISMATCH)/;
 

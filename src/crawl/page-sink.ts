@@ -1,5 +1,5 @@
 // Where a crawl sends what it finds. The store implements it; tests can collect in memory.
-import type { PageSnapshot, SiteCrawlSummary } from './types.js';
+import type { PageSnapshot } from './types.js';
 
 export interface PageSink {
   page(snapshot: PageSnapshot): void;
@@ -10,7 +10,6 @@ export interface PageSink {
 export class MemorySink implements PageSink {
   readonly pages: PageSnapshot[] = [];
   readonly robotsFiles: { origin: string; fetchStatus: string; text?: string }[] = [];
-  summary?: SiteCrawlSummary;
   page(snapshot: PageSnapshot): void {
     this.pages.push(snapshot);
   }
