@@ -26,6 +26,17 @@ export interface HopResult {
 }
 
 const HTML_TYPES = /^(text\/html|application\/xhtml\+xml)/i;
+/** Bytes of an unwanted body read and thrown away before the connection is cut instead. */
+const DRAIN_LIMIT = 256 * 1024;
+
+/** Resolves once a body stream has closed, so its connection is gone before the slot is freed. */
+function closed(body: { closed?: boolean; destroyed?: boolean; once(ev: 'close', fn: () => void): unknown }): Promise<void> {
+  if (body.closed) return Promise.resolve();
+  return new Promise((resolve) => {
+    body.once('close', () => setImmediate(resolve));
+    setTimeout(resolve, 1_000).unref();
+  });
+}
 
 export function looksLikeHtml(contentType: string | undefined, head?: Buffer): boolean {
   if (contentType) return HTML_TYPES.test(contentType.trim());
@@ -84,8 +95,11 @@ async function fetchWithSignal(url: string, opts: FetchOnceOptions, signal: Abor
   };
   const wantBody = res.statusCode >= 200 && res.statusCode < 300 && (!opts.htmlOnly || base.isHtml);
   if (!wantBody) {
-    // Drop the body without reading it: an error page or a PDF is recorded, not parsed.
-    res.body.destroy();
+    // An error page or a PDF is recorded, not parsed. Its body is drained (up to a limit) rather
+    // than cut, so the exchange ends before the host slot is given back: the server never sees the
+    // next request while this one is still open, and the connection can be reused.
+    await res.body.dump({ limit: DRAIN_LIMIT }).catch(() => undefined);
+    await closed(res.body);
     return base;
   }
   const chunks: Buffer[] = [];
@@ -103,6 +117,7 @@ async function fetchWithSignal(url: string, opts: FetchOnceOptions, signal: Abor
     chunks.push(chunk);
     bytes += chunk.length;
   }
+  if (truncated) await closed(res.body);
   const body = Buffer.concat(chunks, bytes);
   const isHtml = contentType ? base.isHtml : looksLikeHtml(undefined, body);
   return { ...base, body, bytes, truncated, isHtml };

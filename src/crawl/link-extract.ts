@@ -55,7 +55,7 @@ function imageAlts(el: Element, out: string[] = [], depth = 0): string[] {
   return out;
 }
 
-function regionOf($: cheerio.CheerioAPI, el: Element): LinkPosition {
+function regionOf(el: Element): LinkPosition {
   let node: AnyNode | null = el.parent;
   for (let depth = 0; node && depth < 15; depth++, node = node.parent) {
     if (node.type !== 'tag') continue;
@@ -71,7 +71,6 @@ function regionOf($: cheerio.CheerioAPI, el: Element): LinkPosition {
     if (attrs['role'] === 'banner') return 'header';
     for (const [re, pos] of REGION_TOKENS) if (tokens.some((t) => re.test(t))) return pos;
   }
-  void $;
   return 'body';
 }
 
@@ -115,7 +114,7 @@ export function extractPage($: cheerio.CheerioAPI, pageUrl: string): ExtractedPa
       text: isFrame ? '' : squash($el.text()),
       title: squash(el.attribs['title']),
       alt,
-      position: regionOf($, el),
+      position: regionOf(el),
       dated: !isFrame && inDatedItem($, el),
       classes,
     });
