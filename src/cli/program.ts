@@ -14,7 +14,8 @@ export function buildProgram(): Command {
   const program = new Command('govbench')
     .description('benchmark government websites the way expert assessors do, with evidence for every point')
     .version('0.1.0')
-    .showHelpAfterError('(run govbench --help for usage)')
+    // Usage errors are one line, with the way to more help on it.
+    .configureOutput({ outputError: (str, write) => write(`${str.trim()} (govbench --help for usage)\n`) })
     .exitOverride();
   addGlobalOptions(program);
   registerCrawl(program);

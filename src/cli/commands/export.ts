@@ -15,7 +15,7 @@ import type { RunRow } from '../../store/runs.js';
 interface Opts { run: string; compare?: string; out?: string }
 
 function compareWith(db: Db, run: RunRow, ref: string | undefined, dbFile: string): number | undefined {
-  if (ref === undefined) return undefined;
+  if (ref === undefined || ref === 'none') return undefined;
   if (ref === 'previous') return previousRun(db, run)?.id;
   return resolveRun(db, ref, dbFile).id;
 }
@@ -37,7 +37,9 @@ export function registerExport(program: Command): void {
         ? 'write the comparison workbook (xlsx) and one CSV per sheet for a run'
         : 'write the self-contained HTML report of a run')
       .requiredOption('--run <id>', 'run id, or "latest"')
-      .option('--compare <id>', 'a run to compare with (an id, "latest" or "previous")')
+      .option('--compare <id>', what === 'export'
+        ? 'a run to compare with (an id, "latest" or "previous")'
+        : 'a run to compare with (an id, "latest", "previous" or "none"; default: previous)', what === 'report' ? 'previous' : undefined)
       .option('--out <dir>', 'output folder (default: the database\'s folder)')
       .action(async (o: Opts, cmd: Command) => {
         const ctx = commandContext(cmd);
