@@ -1,6 +1,7 @@
 // One HTTP request, one hop, no redirects followed: timeouts, a byte cap and content-type
 // sniffing. Redirects, retries and politeness are the caller's (fetch-page.ts).
 import { request, type Dispatcher } from 'undici';
+import { inflate } from './decompress.js';
 
 export interface FetchOnceOptions {
   dispatcher: Dispatcher;
@@ -78,6 +79,7 @@ async function fetchWithSignal(url: string, opts: FetchOnceOptions, signal: Abor
       'user-agent': opts.userAgent,
       accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
       'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8',
+      'accept-encoding': 'gzip, deflate, br',
     },
   });
   // Destroying an unread body emits 'error'; we destroy on purpose, so that event is expected.
@@ -118,7 +120,10 @@ async function fetchWithSignal(url: string, opts: FetchOnceOptions, signal: Abor
     bytes += chunk.length;
   }
   if (truncated) await closed(res.body);
-  const body = Buffer.concat(chunks, bytes);
+  const inflated = await inflate(Buffer.concat(chunks, bytes), headers['content-encoding'], opts.maxBytes);
+  const body = inflated.body;
+  truncated ||= inflated.truncated;
+  bytes = body.length;
   const isHtml = contentType ? base.isHtml : looksLikeHtml(undefined, body);
   return { ...base, body, bytes, truncated, isHtml };
 }

@@ -109,6 +109,44 @@ describe('crawlSite on a hostile web', () => {
     expect(byTime.ms).toBeLessThan(5_000);
   });
 
+  it('inflates gzip and brotli bodies, and cuts a compression bomb at the cap', async () => {
+    const { gzipSync, brotliCompressSync } = await import('node:zlib');
+    const { createServer } = await import('node:http');
+    const { Crawler } = await import('../../src/crawl/crawler.js');
+    const { MemorySink } = await import('../../src/crawl/page-sink.js');
+    const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 0x20));
+    const raw = createServer((req, res) => {
+      if (req.url === '/') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' });
+        return res.end(gzipSync(Buffer.from(page('压缩页面', ['/br.html', '/bomb.html']))));
+      }
+      if (req.url === '/br.html') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'br' });
+        return res.end(brotliCompressSync(Buffer.from(page('布罗特利', ['/']))));
+      }
+      if (req.url === '/bomb.html') {
+        res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+        return res.end(bomb);
+      }
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => raw.listen(0, '127.0.0.1', () => r()));
+    const port = (raw.address() as { port: number }).port;
+    const crawler = new Crawler({ maxBytes: 1024 * 1024 });
+    const sink = new MemorySink();
+    try {
+      await crawler.crawlSite(`http://127.0.0.1:${port}/`, sink);
+    } finally {
+      await crawler.close();
+      raw.close();
+    }
+    const byPath = (p: string) => sink.pages.find((x) => new URL(x.url).pathname === p);
+    expect(byPath('/')).toMatchObject({ status: 'ok', title: '压缩页面' });
+    expect(byPath('/br.html')).toMatchObject({ status: 'ok', title: '布罗特利' });
+    expect(byPath('/bomb.html')).toMatchObject({ status: 'too-large', bytes: 1024 * 1024 });
+    expect(bomb.length).toBeLessThan(100 * 1024);
+  });
+
   it('records an unreachable homepage as a failed site with the reason', async () => {
     server.setBehaviour(HOST, '/', { kind: 'status', status: 404 });
     const r = await crawlOnce(server, '/');
