@@ -9,7 +9,7 @@ import { Frontier, type FrontierItem } from './frontier.js';
 import type { CrawlContext } from './crawler.js';
 import type { PageSink } from './page-sink.js';
 import { emptyRenderStats, planRenders, renderPage, siteKeyOf } from './page-rendering.js';
-import { SKIP_STATUSES, type PageSnapshot, type PageStatus, type SiteCrawlSummary, type FetchOutcome } from './types.js';
+import { FAILED_STATUSES, SKIP_STATUSES, type PageSnapshot, type PageStatus, type SiteCrawlSummary, type FetchOutcome } from './types.js';
 
 /** Pages on a service platform, so one platform cannot eat a site's budget. */
 const MAX_PLATFORM_SHARE = 0.25;
@@ -121,7 +121,7 @@ export async function crawlSite(ctx: CrawlContext, seedUrl: string, sink: PageSi
     const snap = toSnapshot(out, item);
     bytes += out.bytes;
     if (snap.status === 'ok') okCount++;
-    else failed++;
+    else if (FAILED_STATUSES.has(snap.status)) failed++;
     if (item.depth === 0) {
       homepage = snap;
       if (snap.status === 'ok') scope.addDomainOf(new URL(snap.finalUrl));

@@ -25,6 +25,10 @@ export type PageStatus = (typeof PAGE_STATUSES)[number];
 /** Statuses that describe a fetch that was never attempted. */
 export const SKIP_STATUSES: ReadonlySet<PageStatus> = new Set(['robots-disallowed', 'out-of-scope', 'budget']);
 
+/** Statuses of a fetch that failed; not-html (a PDF) and too-large (cut, still parsed) are not failures. */
+export const FAILED_STATUSES: ReadonlySet<PageStatus> = new Set(['http-4xx', 'http-5xx', 'timeout', 'dns', 'tls', 'refused', 'reset',
+  'too-many-redirects', 'blocked', 'error']);
+
 /** Statuses worth retrying: the server or the network may answer next time. */
 export const RETRYABLE_STATUSES: ReadonlySet<PageStatus> = new Set(['timeout', 'reset', 'http-5xx', 'refused']);
 

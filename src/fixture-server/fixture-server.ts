@@ -174,6 +174,25 @@ export class FixtureServer {
     };
     res.once('finish', over);
     res.once('close', over);
+    // A request is over for the server once it has handed over the last byte. 'finish' can fire a
+    // poll later, and a file streamed with a Content-Length is complete for the client at its last
+    // write, before end() is called: counting until then would charge the crawler with a request it
+    // had already finished, against its per-host limit.
+    const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
+    res.end = ((...a: unknown[]) => {
+      const r = end(...a);
+      over();
+      return r;
+    }) as typeof res.end;
+    const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+    let written = 0;
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      const ok = write(chunk, ...rest);
+      written += typeof chunk === 'string' ? Buffer.byteLength(chunk) : (chunk as Buffer | undefined)?.length ?? 0;
+      const length = Number(res.getHeader('content-length'));
+      if (Number.isFinite(length) && written >= length) over();
+      return ok;
+    }) as typeof res.write;
     const isGone = (): boolean => gone || this.lifetime.signal.aborted || res.destroyed;
     // No abort listener needed for close(): it destroys every socket, which fires 'close' above.
     const wait = (ms: number): Promise<boolean> =>
