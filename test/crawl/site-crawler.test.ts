@@ -102,8 +102,9 @@ describe('crawlSite on a hostile web', () => {
     const byPages = await crawlOnce(server, '/', { maxPages: 2 });
     expect(byPages.summary).toMatchObject({ status: 'partial', pagesFetched: 2 });
     expect(byPages.summary.reason).toMatch(/max-pages/);
-    server.setBehaviour(HOST, '/*', { kind: 'delay', ms: 300 });
-    const byTime = await crawlOnce(server, '/', { siteTimeMs: 2_000, maxPages: 40 });
+    // robots.txt and the homepage take a second; the dozen other pages, two at a time, three more.
+    server.setBehaviour(HOST, '/*', { kind: 'delay', ms: 500 });
+    const byTime = await crawlOnce(server, '/', { siteTimeMs: 2_500, maxPages: 40 });
     expect(byTime.summary.status).toBe('partial');
     expect(byTime.summary.reason).toMatch(/time-limit/);
     expect(byTime.ms).toBeLessThan(8_000);
