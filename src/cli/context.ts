@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { openDatabase, type Db } from '../store/database.js';
 import { createLogger, type Logger } from '../util/logger.js';
 import type { GlobalOpts } from './global-options.js';
+import { loadChecklist, type ChecklistBundle } from '../checklist/checklist-bundle.js';
 
 export interface CommandContext {
   opts: GlobalOpts;
@@ -10,6 +11,11 @@ export interface CommandContext {
   log: Logger;
   signal: AbortSignal;
   out: (line: string) => void;
+}
+
+/** The checklists a command judges with: --checklists, else the bundled ones. */
+export function checklistFor(cmd: Command): ChecklistBundle {
+  return loadChecklist((cmd.optsWithGlobals() as GlobalOpts).checklists);
 }
 
 export function commandContext(cmd: Command): CommandContext {

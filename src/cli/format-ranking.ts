@@ -1,12 +1,7 @@
 // The ranking as a terminal table: rank, site, group, total, categories, grade, change; then the
 // sites that could not be scored, listed with their reason and never ranked.
 import type { RunResults } from '../results/run-results.js';
-
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
+import { displayWidth as width } from '../export/column-width.js';
 const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
 const padStart = (s: string, n: number): string => ' '.repeat(Math.max(0, n - width(s))) + s;
 

@@ -55,7 +55,8 @@ export interface RedirectHop {
   status: number;
 }
 
-export interface FetchOutcome {
+/** What every fetch records, whether it came back or not. */
+export interface FetchRecord {
   url: string;
   finalUrl: string;
   status: PageStatus;
@@ -65,32 +66,24 @@ export interface FetchOutcome {
   headers: Record<string, string>;
   redirects: RedirectHop[];
   contentType?: string;
-  /** Raw body bytes (possibly truncated at the cap). */
-  body?: Buffer;
   bytes: number;
   fetchMs: number;
   attempts: number;
+}
+
+export interface FetchOutcome extends FetchRecord {
+  /** Raw body bytes (possibly truncated at the cap). */
+  body?: Buffer;
   /** Seconds the server asked us to wait (Retry-After). */
   retryAfterSec?: number;
 }
 
-export interface PageSnapshot {
-  url: string;
-  finalUrl: string;
-  status: PageStatus;
-  reason?: string;
-  httpStatus?: number;
-  headers: Record<string, string>;
-  redirects: RedirectHop[];
-  contentType?: string;
+export interface PageSnapshot extends FetchRecord {
   charset?: string;
   charsetSource?: string;
-  bytes: number;
-  fetchMs: number;
   fetchedAt: string;
   depth: number;
   discoveredFrom?: string;
-  attempts: number;
   /** Decoded HTML (UTF-8 string), for HTML pages only. */
   html?: string;
   title?: string;

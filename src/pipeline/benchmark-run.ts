@@ -2,16 +2,13 @@
 // pass for sites that timed out (with a longer budget), progress events, and a clean stop that
 // leaves the rest pending for `govbench run --resume`.
 import PQueue from 'p-queue';
-import { dirname, join } from 'node:path';
 import type { Db } from '../store/database.js';
-import { Crawler } from '../crawl/crawler.js';
 import { resolveCrawlOptions, type CrawlOptions } from '../crawl/crawl-options.js';
 import { crawlsWithStatus, queueSiteCrawls } from '../store/site-crawls.js';
 import { upsertSite, type SiteInput } from '../store/sites.js';
 import type { ChecklistBundle } from '../checklist/checklist-bundle.js';
-import { attachBrowser } from './crawl-sites.js';
+import { closeRunCrawler, openRunCrawler } from './crawl-sites.js';
 import { runSiteJob } from './site-job.js';
-import type { Renderer } from '../browser/renderer.js';
 import { silentLogger, type Logger } from '../util/logger.js';
 
 export interface Progress {
@@ -74,9 +71,7 @@ async function runPass(input: BenchmarkInput, pass: number, crawlOpts: Partial<C
   const log = input.logger ?? silentLogger;
   const todo = crawlsWithStatus(db, runId, statuses).filter((c) => filter(c.reason));
   if (todo.length === 0) return 0;
-  const screenshotDir = crawlOpts.screenshotDir ?? (db.name && db.name !== ':memory:' ? join(dirname(db.name), 'screenshots', `run-${runId}`) : undefined);
-  const crawler = new Crawler({ ...crawlOpts, screenshotDir });
-  await attachBrowser(crawler, log);
+  const crawler = await openRunCrawler(db, runId, crawlOpts, log);
   const queue = new PQueue({ concurrency: input.siteConcurrency ?? crawler.options.concurrency });
   progress.pass = pass;
   try {
@@ -96,8 +91,7 @@ async function runPass(input: BenchmarkInput, pass: number, crawlOpts: Partial<C
       input.onProgress?.({ ...progress });
     })));
   } finally {
-    await (crawler.renderer as Renderer | undefined)?.close();
-    await crawler.close();
+    await closeRunCrawler(crawler);
   }
   return todo.length;
 }

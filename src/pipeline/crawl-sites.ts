@@ -36,10 +36,7 @@ export interface CrawledSite {
 
 export async function crawlSites(input: CrawlSitesInput): Promise<CrawledSite[]> {
   const log = input.logger ?? silentLogger;
-  // Phone screenshots go beside the database, one folder per run, for the report and the spreadsheet.
-  const screenshotDir = input.options?.screenshotDir ?? (input.db.name && input.db.name !== ':memory:' ? join(dirname(input.db.name), 'screenshots', `run-${input.runId}`) : undefined);
-  const crawler = new Crawler({ ...input.options, screenshotDir });
-  await attachBrowser(crawler, log);
+  const crawler = await openRunCrawler(input.db, input.runId, input.options ?? {}, log);
   const queue = new PQueue({ concurrency: input.siteConcurrency ?? crawler.options.concurrency });
   const results: CrawledSite[] = [];
   try {
@@ -62,10 +59,25 @@ export async function crawlSites(input: CrawlSitesInput): Promise<CrawledSite[]>
       ),
     );
   } finally {
-    await (crawler.renderer as Renderer | undefined)?.close();
-    await crawler.close();
+    await closeRunCrawler(crawler);
   }
   return results;
+}
+
+/**
+ * The crawler of a run, its browser attached when there is one; phone screenshots go beside the
+ * database, one folder per run, for the report and the spreadsheet.
+ */
+export async function openRunCrawler(db: Db, runId: number, options: Partial<CrawlOptions>, log: Logger): Promise<Crawler> {
+  const screenshotDir = options.screenshotDir ?? (db.name && db.name !== ':memory:' ? join(dirname(db.name), 'screenshots', `run-${runId}`) : undefined);
+  const crawler = new Crawler({ ...options, screenshotDir });
+  await attachBrowser(crawler, log);
+  return crawler;
+}
+
+export async function closeRunCrawler(crawler: Crawler): Promise<void> {
+  await (crawler.renderer as Renderer | undefined)?.close();
+  await crawler.close();
 }
 
 /** Starts the browser stage when enabled and a browser exists; otherwise records why not. */

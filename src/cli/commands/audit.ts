@@ -1,10 +1,9 @@
 // govbench audit <url>: crawl one site, judge it, score it, store everything, print the scorecard.
 import type { Command } from 'commander';
-import { commandContext } from '../context.js';
+import { checklistFor, commandContext } from '../context.js';
 import { crawlOptionsFrom, parseSiteUrl } from '../global-options.js';
 import { createRun, finishRun } from '../../store/runs.js';
 import { crawlSites } from '../../pipeline/crawl-sites.js';
-import { loadChecklist } from '../../checklist/checklist-bundle.js';
 import { judgeCrawl, pickScorecard } from '../../pipeline/judge-crawl.js';
 import { auditDocument } from '../../pipeline/audit-document.js';
 import { formatScorecard } from '../format-scorecard.js';
@@ -25,7 +24,7 @@ export function registerAudit(program: Command): void {
     .option('--name <name>', 'the site\'s name, for reports')
     .action(async (url: string, o: AuditOpts, cmd: Command) => {
       const seed = parseSiteUrl(url);
-      const bundle = loadChecklist((cmd.optsWithGlobals() as { checklists?: string }).checklists);
+      const bundle = checklistFor(cmd);
       const sc = pickScorecard(bundle, seed, o.scorecard);
       const ctx = commandContext(cmd);
       const options = crawlOptionsFrom(ctx.opts);

@@ -3,17 +3,14 @@
 // and the HTML report under output/ (the database's folder).
 import type { Command } from 'commander';
 import { dirname, resolve } from 'node:path';
-import { commandContext } from '../context.js';
+import { checklistFor, commandContext } from '../context.js';
 import { crawlOptionsFrom } from '../global-options.js';
 import { FixtureServer } from '../../fixture-server/index.js';
 import { fixtureResolveArgs, fixtureUrl } from '../../pipeline/fixture-sites.js';
 import { loadSiteList } from '../../sites/site-list.js';
-import { loadChecklist } from '../../checklist/checklist-bundle.js';
-import { startRun } from '../../pipeline/start-run.js';
 import { repoPath } from '../../util/repo-path.js';
-import { reportOutcome } from './run.js';
+import { benchmarkSites, reportOutcome } from './run.js';
 import { writeOutputs } from './export.js';
-import { progressView } from '../progress.js';
 
 // A fixed port keeps the demo sites' identities (their URLs) the same from one demo to the next,
 // so a second demo compares with the first; another port is used when it is taken.
@@ -34,21 +31,14 @@ export function registerDemo(program: Command): void {
     .option('--list <file>', 'the demo site list', repoPath('checklists', 'sites', 'demo.csv'))
     .action(async (o: { list: string }, cmd: Command) => {
       const ctx = commandContext(cmd);
-      const bundle = loadChecklist((cmd.optsWithGlobals() as { checklists?: string }).checklists);
+      const bundle = checklistFor(cmd);
       const listed = loadSiteList(o.list);
       const server = await startFixtures();
       try {
         const sites = listed.map((s) => ({ ...s, url: fixtureUrl(server, s.url) }));
         const crawl = { ...crawlOptionsFrom(ctx.opts), resolve: [...ctx.opts.resolve, ...fixtureResolveArgs(server)] };
         ctx.out(`serving ${sites.length} fixture portals on ${server.address}:${server.port}; benchmarking into ${ctx.opts.db}`);
-        const view = progressView(ctx.log);
-        let started;
-        try {
-          started = await startRun(ctx.db, bundle, sites, { list: resolve(o.list), name: 'demo', crawl }, { logger: ctx.log, signal: ctx.signal, onProgress: (p) => view.update(p) });
-        } finally {
-          view.stop();
-        }
-        const { runId, outcome } = started;
+        const { runId, outcome } = await benchmarkSites(ctx, bundle, sites, { list: resolve(o.list), name: 'demo', crawl });
         reportOutcome(ctx, bundle, runId, outcome);
         const prev = ctx.db.prepare(`SELECT id FROM runs WHERE kind = 'run' AND name = 'demo' AND status = 'done' AND id < ? ORDER BY id DESC LIMIT 1`).get(runId) as { id: number } | undefined;
         const files = await writeOutputs(ctx.db, bundle, runId, resolve(dirname(ctx.opts.db)), prev?.id);

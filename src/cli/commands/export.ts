@@ -2,10 +2,9 @@
 // govbench report --run <id|latest>: the self-contained HTML report.
 import type { Command } from 'commander';
 import { dirname, join, resolve } from 'node:path';
-import { commandContext } from '../context.js';
+import { checklistFor, commandContext } from '../context.js';
 import { resolveRun, previousRun } from '../run-ref.js';
 import { loadRunResults } from '../../results/load-run-results.js';
-import { loadChecklist } from '../../checklist/checklist-bundle.js';
 import { exportRun } from '../../export/index.js';
 import { writeReport } from '../../report/index.js';
 import type { Db } from '../../store/database.js';
@@ -43,7 +42,7 @@ export function registerExport(program: Command): void {
       .option('--out <dir>', 'output folder (default: the database\'s folder)')
       .action(async (o: Opts, cmd: Command) => {
         const ctx = commandContext(cmd);
-        const bundle = loadChecklist((cmd.optsWithGlobals() as { checklists?: string }).checklists);
+        const bundle = checklistFor(cmd);
         const run = resolveRun(ctx.db, o.run, ctx.opts.db);
         const compareRunId = compareWith(ctx.db, run, o.compare, ctx.opts.db);
         const results = loadRunResults(ctx.db, run.id, { bundle, compareRunId });

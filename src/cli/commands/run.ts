@@ -2,10 +2,9 @@
 // stopped or crashed run without redoing finished sites.
 import type { Command } from 'commander';
 import { resolve as resolvePath } from 'node:path';
-import { commandContext, type CommandContext } from '../context.js';
+import { checklistFor, commandContext, type CommandContext } from '../context.js';
 import { crawlOptionsFrom } from '../global-options.js';
 import { UsageError } from '../usage-error.js';
-import { loadChecklist } from '../../checklist/checklist-bundle.js';
 import { loadSiteList } from '../../sites/site-list.js';
 import { continueRun, startRun, storedSettings, type RunSettings } from '../../pipeline/start-run.js';
 import { getRun } from '../../store/runs.js';
@@ -14,6 +13,7 @@ import { formatRanking } from '../format-ranking.js';
 import { progressView } from '../progress.js';
 import type { BenchmarkOutcome } from '../../pipeline/benchmark-run.js';
 import type { ChecklistBundle } from '../../checklist/checklist-bundle.js';
+import type { SiteInput } from '../../store/sites.js';
 
 interface RunOpts {
   resume?: string;
@@ -28,11 +28,15 @@ export function checkScorecard(bundle: ChecklistBundle, id: string | undefined):
 }
 
 export async function benchmarkList(ctx: CommandContext, bundle: ChecklistBundle, list: string, settings: Omit<RunSettings, 'list' | 'crawl'>, kind = 'run') {
-  const sites = loadSiteList(list);
   const full: RunSettings = { ...settings, list: resolvePath(list), crawl: crawlOptionsFrom(ctx.opts) };
+  return benchmarkSites(ctx, bundle, loadSiteList(list), full, kind);
+}
+
+/** A new run over these sites, with the progress view on while it goes. */
+export async function benchmarkSites(ctx: CommandContext, bundle: ChecklistBundle, sites: SiteInput[], settings: RunSettings, kind = 'run') {
   const view = progressView(ctx.log);
   try {
-    return await startRun(ctx.db, bundle, sites, full, { logger: ctx.log, signal: ctx.signal, onProgress: (p) => view.update(p) }, kind);
+    return await startRun(ctx.db, bundle, sites, settings, { logger: ctx.log, signal: ctx.signal, onProgress: (p) => view.update(p) }, kind);
   } finally {
     view.stop();
   }
@@ -60,7 +64,7 @@ export function registerRun(program: Command): void {
     .action(async (list: string | undefined, o: RunOpts, cmd: Command) => {
       if (!list && !o.resume) throw new UsageError('run needs a site list, or --resume <run id>');
       if (list && o.resume) throw new UsageError('give a site list or --resume, not both');
-      const bundle = loadChecklist((cmd.optsWithGlobals() as { checklists?: string }).checklists);
+      const bundle = checklistFor(cmd);
       checkScorecard(bundle, o.scorecard);
       const siteConcurrency = o.siteConcurrency === undefined ? undefined : Number(o.siteConcurrency);
       if (siteConcurrency !== undefined && !(Number.isInteger(siteConcurrency) && siteConcurrency > 0)) throw new UsageError(`--site-concurrency expects a whole number ≥ 1, got "${o.siteConcurrency}"`);

@@ -4,9 +4,8 @@
 import type { Command } from 'commander';
 import { Cron } from 'croner';
 import { dirname, resolve } from 'node:path';
-import { commandContext } from '../context.js';
+import { checklistFor, commandContext } from '../context.js';
 import { UsageError } from '../usage-error.js';
-import { loadChecklist } from '../../checklist/checklist-bundle.js';
 import { loadSiteList } from '../../sites/site-list.js';
 import { benchmarkList, checkScorecard, reportOutcome } from './run.js';
 import { writeOutputs } from './export.js';
@@ -24,7 +23,7 @@ export function registerSchedule(program: Command): void {
     .option('--times <n>', 'stop after n runs (default: run until stopped)')
     .option('--timezone <tz>', 'time zone of the cron expression (default: the machine\'s)', undefined)
     .action(async (expr: string, list: string, o: ScheduleOpts, cmd: Command) => {
-      const bundle = loadChecklist((cmd.optsWithGlobals() as { checklists?: string }).checklists);
+      const bundle = checklistFor(cmd);
       checkScorecard(bundle, o.scorecard);
       loadSiteList(list); // a broken list fails now, not at 2 a.m.
       const times = o.times === undefined ? undefined : Number(o.times);
@@ -35,13 +34,14 @@ export function registerSchedule(program: Command): void {
       } catch (err) {
         throw new UsageError(`not a cron expression: "${expr}" (${(err as Error).message})`);
       }
+      job.stop(); // that one only checked the expression
       const ctx = commandContext(cmd);
       let count = 0;
       await new Promise<void>((done) => {
         const stop = (): void => { job.stop(); done(); };
         ctx.signal.addEventListener('abort', stop, { once: true });
         ctx.log.info({ cron: expr, next: job.nextRun()?.toISOString() }, 'schedule started');
-        job = new Cron(expr, { timezone: o.timezone, protect: (j) => ctx.log.warn({ cron: expr }, `a run is still going at ${new Date().toISOString()}; this tick is skipped`) }, async () => {
+        job = new Cron(expr, { timezone: o.timezone, protect: () => ctx.log.warn({ cron: expr }, `a run is still going at ${new Date().toISOString()}; this tick is skipped`) }, async () => {
           const name = `${o.name ?? 'scheduled'} ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
           const { runId, outcome } = await benchmarkList(ctx, bundle, list, { name, scorecard: o.scorecard }, 'run');
           reportOutcome(ctx, bundle, runId, outcome);

@@ -1,12 +1,11 @@
 // govbench score --run <id>: re-judge and re-score a stored run from its snapshots, with no
 // network access, so a keyword fix never needs a re-crawl.
 import type { Command } from 'commander';
-import { commandContext } from '../context.js';
-import { UsageError } from '../usage-error.js';
-import { getRun, latestRun } from '../../store/runs.js';
+import { checklistFor, commandContext } from '../context.js';
+import { resolveRun } from '../run-ref.js';
+import { checkScorecard } from './run.js';
 import { crawlsOfRun } from '../../store/site-crawls.js';
 import { getSite } from '../../store/sites.js';
-import { loadChecklist } from '../../checklist/checklist-bundle.js';
 import { judgeCrawl } from '../../pipeline/judge-crawl.js';
 import { auditDocument } from '../../pipeline/audit-document.js';
 import { formatScorecard } from '../format-scorecard.js';
@@ -19,13 +18,10 @@ export function registerScore(program: Command): void {
     .option('--scorecard <id>', 'scorecard to use (default: the one the run used, else by domain)')
     .option('--json', 'print a JSON list of site documents on stdout and nothing else')
     .action((o: { run: string; scorecard?: string; json?: boolean }, cmd: Command) => {
-      const bundle = loadChecklist((cmd.optsWithGlobals() as { checklists?: string }).checklists);
-      if (o.scorecard && !bundle.scorecards.has(o.scorecard)) {
-        throw new UsageError(`unknown scorecard "${o.scorecard}" (known: ${[...bundle.scorecards.keys()].join(', ')})`);
-      }
+      const bundle = checklistFor(cmd);
+      checkScorecard(bundle, o.scorecard);
       const ctx = commandContext(cmd);
-      const run = o.run === 'latest' ? latestRun(ctx.db) : /^\d+$/.test(o.run) ? getRun(ctx.db, Number(o.run)) : undefined;
-      if (!run) throw new UsageError(`no run ${o.run} in ${ctx.opts.db}`);
+      const run = resolveRun(ctx.db, o.run, ctx.opts.db);
       const docs = [];
       for (const crawl of crawlsOfRun(ctx.db, run.id)) {
         const site = getSite(ctx.db, crawl.site_id)!;
