@@ -55,6 +55,8 @@ export function siteUrl(raw: string): string | undefined {
 interface RawRow {
   line: number;
   get: (field: keyof typeof ALIASES) => string | undefined;
+  /** Set when the row cannot be read field by field at all. */
+  unreadable?: string;
 }
 
 function csvRows(text: string, file: string): RawRow[] {
@@ -79,6 +81,11 @@ function csvRows(text: string, file: string): RawRow[] {
   return records.slice(1).map(({ record, info }) => ({
     line: info.lines,
     get: (f: keyof typeof ALIASES) => (cols[f] >= 0 ? record[cols[f]]?.trim() : undefined),
+    // Fewer fields than the header are optional columns left out; more mean an unquoted comma
+    // has shifted the fields after it, so no field of the row can be trusted.
+    unreadable: record.length > header.length
+      ? `${record.length} fields, but the header has ${header.length} (a comma inside a value needs the value in double quotes)`
+      : undefined,
   }));
 }
 
@@ -110,6 +117,7 @@ export function parseSiteList(text: string, file: string, format: 'csv' | 'json'
   const sites: ListedSite[] = [];
   for (const r of rows) {
     const at = `${unit} ${r.line}`;
+    if (r.unreadable) { problems.push(`${at}: ${r.unreadable}`); continue; }
     const name = r.get('name') ?? '';
     const rawUrl = r.get('url') ?? '';
     if (!rawUrl) { problems.push(`${at}: no URL`); continue; }

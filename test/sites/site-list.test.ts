@@ -85,6 +85,23 @@ describe('malformed lists', () => {
     }
   });
 
+  it('names a row with more fields than the header, as it names the other bad rows', () => {
+    // An unquoted comma in a name shifts every later field: the row is refused, not misread.
+    const text = ['name,url,level', 'Good,http://www.a.gov.cn/,city', 'Ministry of Roads, Bridges,http://www.b.gov.cn/,ministry',
+      'Bad,ftp://x.gov.cn/,city', 'Trailing,http://www.c.gov.cn/,city,', 'Short,http://www.d.gov.cn/'].join('\n');
+    let problems: string[] = [];
+    try {
+      parseSiteList(text, 'list.csv');
+    } catch (err) {
+      problems = (err as SiteListError).problems;
+    }
+    expect(problems).toEqual([
+      'line 3: 4 fields, but the header has 3 (a comma inside a value needs the value in double quotes)',
+      'line 4: bad URL "ftp://x.gov.cn/"',
+      'line 5: 4 fields, but the header has 3 (a comma inside a value needs the value in double quotes)',
+    ]);
+  });
+
   it('reports a missing column with the header it found', () => {
     expect(() => parseSiteList('title,link\nA,http://a.gov.cn/\n', 'x.csv')).toThrow(/line 1: missing column "url" \(header: title, link\)/);
   });
