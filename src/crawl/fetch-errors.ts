@@ -33,6 +33,9 @@ export function classifyError(err: unknown): { status: PageStatus; reason: strin
 }
 
 export function statusForHttp(code: number): PageStatus {
+  // 412 Precondition Failed is what anti-bot WAFs answer a client that has not run their script
+  // challenge; no GET we send carries a precondition, so it is never a genuine 412.
+  if (code === 412) return 'challenge';
   if (code === 401 || code === 403 || code === 429) return 'blocked';
   if (code >= 500) return 'http-5xx';
   if (code >= 400) return 'http-4xx';

@@ -6,6 +6,8 @@ export const PAGE_STATUSES = [
   'ok',
   'http-4xx',
   'http-5xx',
+  /** HTTP 412 with a script challenge: the anti-bot answer of Chinese WAFs (瑞数 and others). */
+  'challenge',
   'timeout',
   'dns',
   'tls',
@@ -26,7 +28,7 @@ export type PageStatus = (typeof PAGE_STATUSES)[number];
 export const SKIP_STATUSES: ReadonlySet<PageStatus> = new Set(['robots-disallowed', 'out-of-scope', 'budget']);
 
 /** Statuses of a fetch that failed; not-html (a PDF) and too-large (cut, still parsed) are not failures. */
-export const FAILED_STATUSES: ReadonlySet<PageStatus> = new Set(['http-4xx', 'http-5xx', 'timeout', 'dns', 'tls', 'refused', 'reset',
+export const FAILED_STATUSES: ReadonlySet<PageStatus> = new Set(['http-4xx', 'http-5xx', 'challenge', 'timeout', 'dns', 'tls', 'refused', 'reset',
   'too-many-redirects', 'blocked', 'error']);
 
 /** Statuses worth retrying: the server or the network may answer next time. */
