@@ -3,7 +3,7 @@
 import type { Agent } from 'undici';
 import { createAgent, type HttpClientOptions } from './http-client.js';
 import { HostLimiter } from './host-limiter.js';
-import { RobotsCache } from './robots.js';
+import { RobotsCache, robotsFetcherFor } from './robots.js';
 import { Fetcher } from './fetcher.js';
 import { ResolveMap } from './resolve-map.js';
 import { LinkPrioritizer, loadCrawlVocabulary, type CrawlVocabulary } from './link-priority.js';
@@ -55,10 +55,7 @@ export class Crawler implements CrawlContext {
     });
     this.limiter = new HostLimiter(this.options.perHost, this.options.delayMs, this.options.concurrency);
     this.fetcher = new Fetcher(this.agent, this.limiter, this.options, this.resolve, this.trusted);
-    this.robots = new RobotsCache(async (url) => {
-      const out = await this.fetcher.fetch({ url, wantAnyBody: true, redirectGuard: (next) => (next.pathname === '/robots.txt' ? undefined : 'robots.txt redirected away') });
-      return { httpStatus: out.httpStatus, status: out.status, reason: out.reason, text: out.body?.toString('utf8') };
-    }, this.options.respectRobots);
+    this.robots = new RobotsCache(robotsFetcherFor(this.fetcher), this.options.respectRobots);
     this.prioritizer = new LinkPrioritizer(vocabulary);
   }
 

@@ -16,6 +16,10 @@ export interface FetchRequest {
   signal?: AbortSignal;
   /** Decides whether a redirect target may be followed; returns a reason to refuse. */
   redirectGuard?: (target: URL) => string | undefined;
+  /** Overrides the crawl's byte cap (robots.txt is read up to 500 KiB whatever the page cap). */
+  maxBytes?: number;
+  /** Overrides the crawl's redirect limit (robots.txt: 5, as RFC 9309 suggests). */
+  maxRedirects?: number;
 }
 
 export class Fetcher {
@@ -63,6 +67,8 @@ export class Fetcher {
   private async fetchFollowing(req: FetchRequest): Promise<FetchOutcome> {
     const redirects: RedirectHop[] = [];
     const seen = new Set<string>();
+    const maxBytes = req.maxBytes ?? this.opts.maxBytes;
+    const maxRedirects = req.maxRedirects ?? this.opts.maxRedirects;
     let current = req.url;
     for (;;) {
       const url = new URL(current);
@@ -76,7 +82,7 @@ export class Fetcher {
             userAgent: this.opts.userAgent,
             responseTimeoutMs: this.opts.responseTimeoutMs,
             totalTimeoutMs: this.opts.totalTimeoutMs,
-            maxBytes: this.opts.maxBytes,
+            maxBytes,
             signal: req.signal,
             htmlOnly: !req.wantAnyBody,
           }),
@@ -98,9 +104,9 @@ export class Fetcher {
           return this.fromHop(req.url, current, hop, redirects, 'out-of-scope', `redirect to ${next.protocol} URL`);
         }
         next.hash = '';
-        if (redirects.length > this.opts.maxRedirects || seen.has(next.toString())) {
+        if (redirects.length > maxRedirects || seen.has(next.toString())) {
           return this.fromHop(req.url, next.toString(), hop, redirects, 'too-many-redirects',
-            seen.has(next.toString()) ? 'redirect loop' : `more than ${this.opts.maxRedirects} redirects`);
+            seen.has(next.toString()) ? 'redirect loop' : `more than ${maxRedirects} redirects`);
         }
         seen.add(current);
         const refused = req.redirectGuard?.(next);
@@ -116,7 +122,7 @@ export class Fetcher {
       }
       if (hop.truncated) {
         status = 'too-large';
-        reason = `body cut at ${this.opts.maxBytes} bytes`;
+        reason = `body cut at ${maxBytes} bytes`;
       }
       return this.fromHop(req.url, current, hop, redirects, status, reason);
     }
