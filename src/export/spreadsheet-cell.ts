@@ -1,5 +1,6 @@
 // What a spreadsheet cell may hold when its text comes from crawled pages or a site list: text
-// that cannot run as a formula, and links that can only open web pages.
+// that cannot run as a formula and holds no control character, and links that can only open web pages.
+import { visibleText } from '../util/visible-text.js';
 
 /** The characters that make Excel, LibreOffice or Sheets read a cell as a formula (OWASP, "CSV Injection"). */
 const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
@@ -11,9 +12,11 @@ export const MAX_CELL_CHARS = 32_767;
 export const MAX_LINK_CHARS = 2_079;
 
 /**
- * A value fit for any cell: a string that a spreadsheet would take for a formula gets a leading
- * apostrophe, so crawled text like `=HYPERLINK("http://evil")` stays text when the file is opened,
- * re-saved or pasted elsewhere; finite numbers stay numbers; nothing else becomes a blank cell.
+ * A value fit for any cell: control and bidi characters are shown as escapes (XML forbids most of
+ * them, and Excel refuses a workbook holding one); a string that a spreadsheet would take for a
+ * formula gets a leading apostrophe, so crawled text like `=HYPERLINK("http://evil")` stays text
+ * when the file is opened, re-saved or pasted elsewhere; finite numbers stay numbers; nothing else
+ * becomes a blank cell.
  */
 export function safeCell(value: string | number | null | undefined): string | number | undefined {
   if (typeof value === 'number') {
@@ -21,7 +24,8 @@ export function safeCell(value: string | number | null | undefined): string | nu
     return Number.isFinite(value) ? value : undefined;
   }
   if (typeof value !== 'string' || value === '') return undefined;
-  const text = FORMULA_TRIGGERS.has(value[0]!) ? `'${value}` : value;
+  const visible = visibleText(value);
+  const text = FORMULA_TRIGGERS.has(visible[0]!) ? `'${visible}` : visible;
   if (text.length <= MAX_CELL_CHARS) return text;
   // Cut before the ellipsis, and never between the two halves of a surrogate pair.
   let cut = MAX_CELL_CHARS - 1;

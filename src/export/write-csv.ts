@@ -1,8 +1,9 @@
 // The same sheets as CSV files, for tools that do not read xlsx: UTF-8 with a byte-order mark
 // (without it Excel reads UTF-8 as the local code page and garbles every Chinese name), CRLF line
-// ends and RFC 4180 quoting.
+// ends and RFC 4180 quoting. Each file replaces the previous one whole, as the workbook does.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { replaceFile } from '../util/replace-file.js';
 import type { RunResults } from '../results/run-results.js';
 import { buildSheets } from './sheets.js';
 import { safeCell } from './spreadsheet-cell.js';
@@ -27,7 +28,8 @@ export async function writeCsvs(results: RunResults, dir: string): Promise<strin
   const files: string[] = [];
   for (const table of buildSheets(results)) {
     const file = join(dir, CSV_FILES[table.name]);
-    await writeFile(file, csvText(table.columns, table.rows), 'utf8');
+    const text = csvText(table.columns, table.rows);
+    await replaceFile(file, (tmp) => writeFile(tmp, text, 'utf8'));
     files.push(file);
   }
   return files;

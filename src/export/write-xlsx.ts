@@ -1,7 +1,5 @@
 // The comparison workbook: the six sheets as Excel tables a reviewer can sort, filter and click
 // through to the evidence, written with exceljs.
-import { mkdir, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell as XlsxCell, Workbook } from 'exceljs';
 import type { Outcome } from '../checklist/types.js';
@@ -10,6 +8,7 @@ import { columnWidth } from './column-width.js';
 import { buildSheets } from './sheets.js';
 import { httpLink, safeCell } from './spreadsheet-cell.js';
 import { cellValue, isRichCell, type SheetName, type Table } from './table.js';
+import { replaceFile } from '../util/replace-file.js';
 
 /** Cell fills by outcome (ARGB): Excel's own "Good" and "Bad" greens and reds, a grey, an orange. */
 export const OUTCOME_FILLS: Readonly<Record<Outcome, string>> = {
@@ -50,17 +49,8 @@ export async function writeWorkbook(results: RunResults, file: string): Promise<
   workbook.title = `govbench run ${results.run.id}${results.run.name ? ` (${results.run.name})` : ''}`;
   for (const table of buildSheets(results)) addSheet(workbook, table);
 
-  await mkdir(dirname(file), { recursive: true });
-  // Written beside the target and renamed, so an interrupted export never leaves a truncated
-  // workbook where a reader expects a whole one.
-  const partial = `${file}.${process.pid}.partial`;
-  try {
-    await workbook.xlsx.writeFile(partial);
-    await rename(partial, file);
-  } catch (err) {
-    await rm(partial, { force: true });
-    throw err;
-  }
+  // Never a truncated workbook where a reader expects a whole one.
+  await replaceFile(file, (tmp) => workbook.xlsx.writeFile(tmp));
 }
 
 function addSheet(workbook: Workbook, table: Table): void {

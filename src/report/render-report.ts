@@ -1,7 +1,7 @@
 // The HTML report of a run: one self-contained document (inline CSS and SVG, screenshots as data:
 // URIs, no script, nothing fetched) that can be mailed, archived and opened offline.
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { replaceFile } from '../util/replace-file.js';
 import type { RunResults } from '../results/run-results.js';
 import { comparisonSection } from './comparison-section.js';
 import { distributionSection } from './distribution-section.js';
@@ -49,8 +49,5 @@ export function renderReport(results: RunResults, opts: ReportOptions = {}): str
 /** Renders and writes the report; written to a temporary name first so a reader never sees half a file. */
 export async function writeReport(results: RunResults, file: string, opts: ReportOptions = {}): Promise<void> {
   const doc = renderReport(results, opts);
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, doc, 'utf8');
-  await rename(tmp, file);
+  await replaceFile(file, (tmp) => writeFile(tmp, doc, 'utf8'));
 }

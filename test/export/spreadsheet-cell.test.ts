@@ -8,7 +8,13 @@ describe('safeCell', () => {
     expect(safeCell('-2')).toBe("'-2");
     expect(safeCell('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(safeCell('\t=1')).toBe("'\t=1");
-    expect(safeCell('\r=1')).toBe("'\r=1");
+    expect(safeCell('\r\n=1')).toBe("'\r\n=1");
+    // A lone carriage return is shown as an escape first, and text starting with a backslash is no formula.
+    expect(safeCell('\r=1')).toBe('\\u000d=1');
+  });
+
+  it('shows control and bidi characters as escapes: XML forbids them, and they reorder or hide text', () => {
+    expect(safeCell('领导信箱\u001b[8m\u202e')).toBe('领导信箱\\u001b[8m\\u202e');
   });
 
   it('leaves other text, numbers and blanks alone', () => {

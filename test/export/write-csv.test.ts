@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CSV_FILES, csvField, csvText, writeCsvs } from '../../src/export/write-csv.js';
@@ -79,6 +79,11 @@ describe('CSV writing', () => {
     expect(csvField('=A1,B1')).toBe(`"'=A1,B1"`);
   });
 
+  it('shows control and bidi characters from crawled text as escapes', () => {
+    expect(csvField('\u001b[2J标题\u202e\u0085')).toBe('\\u001b[2J标题\\u202e\\u0085');
+    expect(csvField('\u202e=1+1')).toBe('\\u202e=1+1');
+  });
+
   it('writes BOM, header and CRLF-ended records', () => {
     expect(csvText(['a', 'b'], [[1, 'x'], [undefined, { value: 'y', link: 'https://a.gov/' }]])).toBe('\uFEFFa,b\r\n1,x\r\n,y\r\n');
   });
@@ -103,5 +108,29 @@ describe('CSV writing', () => {
     const row = Object.fromEntries(evidence[0]!.map((name, i) => [name, evidence[1]![i]]));
     expect(row).toMatchObject({ text: AWKWARD, value: "'=1+1", rule: "'@rule", 'page url': 'https://www.stats.gov.cn/', link: '' });
     expect(read('runs.csv').map((r) => r.length)).toEqual(Array(12).fill(2));
+  });
+
+  it('replaces each file whole, by a rename: a reader of the old file never sees it cut short', async () => {
+    const dir = join(tempDir('govbench-csv-'), 'csv');
+    mkdirSync(dir);
+    const target = join(dir, 'ranking.csv');
+    writeFileSync(target, 'the previous export\r\n');
+    // A second name for the old file stands for a reader that has it open: written in place, the
+    // old file is truncated and rewritten under the reader; renamed over, it stays as it was.
+    linkSync(target, join(dir, 'held.csv'));
+    const before = statSync(target).ino;
+    await writeCsvs(results(), dir);
+    expect(readFileSync(join(dir, 'held.csv'), 'utf8')).toBe('the previous export\r\n');
+    expect(statSync(target).ino).not.toBe(before);
+    expect(readFileSync(target, 'utf8')).toContain('国家统计局');
+    expect(readdirSync(dir).sort()).toEqual([...Object.values(CSV_FILES), 'held.csv'].sort());
+  });
+
+  it('leaves no partial file behind when a write fails', async () => {
+    const dir = join(tempDir('govbench-csv-'), 'csv');
+    // A folder where pages.csv should go: the rename onto it fails.
+    mkdirSync(join(dir, 'pages.csv'), { recursive: true });
+    await expect(writeCsvs(results(), dir)).rejects.toThrow();
+    expect(readdirSync(dir).filter((f) => f.includes('.partial'))).toEqual([]);
   });
 });
