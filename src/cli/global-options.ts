@@ -3,7 +3,7 @@
 import { Command, Option } from 'commander';
 import { join } from 'node:path';
 import { UsageError } from './usage-error.js';
-import { DEFAULT_CRAWL_OPTIONS, type CrawlOptions } from '../crawl/crawl-options.js';
+import { DEFAULT_CRAWL_OPTIONS, MAX_TIMER_MS, type CrawlOptions } from '../crawl/crawl-options.js';
 import { parseResolveEntry } from '../crawl/resolve-map.js';
 
 export interface GlobalOpts {
@@ -32,10 +32,20 @@ export interface GlobalOpts {
 
 export const DEFAULT_DB = join('output', 'govbench.sqlite');
 
-function int(name: string, min: number) {
+/** Milliseconds per unit of a duration option. */
+const UNIT_MS = { seconds: 1000, milliseconds: 1 } as const;
+
+/**
+ * A parser for a whole-number option. Counts stop where numbers stop being exact; durations where
+ * timers stop (MAX_TIMER_MS once converted), since a longer one would silently become 1 ms.
+ */
+export function wholeNumber(name: string, min: number, unit?: keyof typeof UNIT_MS) {
+  const max = unit ? Math.floor(MAX_TIMER_MS / UNIT_MS[unit]) : Number.MAX_SAFE_INTEGER;
+  const range = `${unit ? ` of ${unit}` : ''} from ${min} to ${max}${unit ? ' (about 24 days, the longest a timer waits)' : ''}`;
   return (value: string): number => {
-    if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new UsageError(`${name} expects a whole number ≥ ${min}, got "${value}"`);
-    return Number(value);
+    const n = Number(value.trim());
+    if (!/^\d+$/.test(value.trim()) || n < min || n > max) throw new UsageError(`${name} expects a whole number${range}, got "${value}"`);
+    return n;
   };
 }
 
@@ -54,23 +64,23 @@ export function addGlobalOptions(program: Command): Command {
     .option('--db <file>', 'SQLite database file', DEFAULT_DB)
     .option('--resolve <host=address>', 'connect to ADDRESS whenever a URL names HOST (repeatable; *.HOST allowed)', collectResolve, [])
     .option('--allow-private', 'fetch links that point at loopback or private addresses', false)
-    .option('--concurrency <n>', 'pages fetched at once across all sites', int('--concurrency', 1), d.concurrency)
-    .option('--per-host <n>', 'requests in flight to one host at once', int('--per-host', 1), d.perHost)
-    .option('--max-pages <n>', 'pages fetched per site', int('--max-pages', 1), d.maxPages)
-    .option('--max-depth <n>', 'link depth from the homepage', int('--max-depth', 0), d.maxDepth)
-    .option('--site-time <seconds>', 'wall-clock budget per site', int('--site-time', 1), d.siteTimeMs / 1000)
-    .option('--delay <ms>', 'minimum gap between requests to one host', int('--delay', 0), d.delayMs)
-    .option('--timeout <seconds>', 'time limit for one fetch, body included', int('--timeout', 1), d.totalTimeoutMs / 1000)
-    .option('--max-bytes <n>', 'bytes kept per page before it is too-large', int('--max-bytes', 1024), d.maxBytes)
-    .option('--retries <n>', 'retries for timeouts, resets, refusals and 5xx', int('--retries', 0), d.retries)
+    .option('--concurrency <n>', 'pages fetched at once across all sites', wholeNumber('--concurrency', 1), d.concurrency)
+    .option('--per-host <n>', 'requests in flight to one host at once', wholeNumber('--per-host', 1), d.perHost)
+    .option('--max-pages <n>', 'pages fetched per site', wholeNumber('--max-pages', 1), d.maxPages)
+    .option('--max-depth <n>', 'link depth from the homepage', wholeNumber('--max-depth', 0), d.maxDepth)
+    .option('--site-time <seconds>', 'wall-clock budget per site', wholeNumber('--site-time', 1, 'seconds'), d.siteTimeMs / 1000)
+    .option('--delay <ms>', 'minimum gap between requests to one host', wholeNumber('--delay', 0, 'milliseconds'), d.delayMs)
+    .option('--timeout <seconds>', 'time limit for one fetch, body included', wholeNumber('--timeout', 1, 'seconds'), d.totalTimeoutMs / 1000)
+    .option('--max-bytes <n>', 'bytes kept per page before it is too-large', wholeNumber('--max-bytes', 1024), d.maxBytes)
+    .option('--retries <n>', 'retries for timeouts, resets, refusals and 5xx', wholeNumber('--retries', 0), d.retries)
     .option('--user-agent <ua>', 'user agent (identify yourself and give a contact URL)', d.userAgent)
     .option('--ignore-robots', 'do not obey robots.txt (only for sites you run yourself)', false)
     .addOption(new Option('--log-level <level>', 'log level on the terminal and in output/logs').choices(['trace', 'debug', 'info', 'warn', 'error', 'silent']).default('info'))
     .option('--log-dir <dir>', 'folder for NDJSON logs', join('output', 'logs'))
     .option('--no-browser', 'never start a browser: rendered and phone checks become not applicable')
-    .option('--mobile-pages <n>', 'pages per site measured in phone emulation, homepage first', int('--mobile-pages', 0), d.mobilePages)
+    .option('--mobile-pages <n>', 'pages per site measured in phone emulation, homepage first', wholeNumber('--mobile-pages', 0), d.mobilePages)
     .option('--render-sample <share>', 'share of ordinary-looking pages rendered too, to measure the JS heuristic', String(d.renderSample))
-    .option('--render-timeout <seconds>', 'deadline for one browser render', int('--render-timeout', 1), d.renderTimeoutMs / 1000)
+    .option('--render-timeout <seconds>', 'deadline for one browser render', wholeNumber('--render-timeout', 1, 'seconds'), d.renderTimeoutMs / 1000)
     .option('--checklists <dir>', 'checklist folder (indicators/, scorecards/, crawl-vocabulary.json); default: the bundled checklists/');
 }
 

@@ -101,10 +101,29 @@ export class OptionError extends Error {
   override name = 'OptionError';
 }
 
+/**
+ * The longest delay setTimeout and AbortSignal.timeout accept: 2^31-1 ms, about 24.8 days. Node
+ * turns anything longer into 1 ms (with only a TimeoutOverflowWarning), which would end every
+ * fetch or site at once, so a longer duration is refused instead.
+ */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 const POSITIVE: (keyof CrawlOptions)[] = ['concurrency', 'perHost', 'maxPages', 'siteTimeMs', 'connectTimeoutMs',
   'responseTimeoutMs', 'totalTimeoutMs', 'maxBytes', 'maxPerPattern', 'maxQueryVariants'];
 const NON_NEGATIVE: (keyof CrawlOptions)[] = ['delayMs', 'maxCrawlDelayMs', 'maxDepth', 'maxRedirects', 'retries',
   'retryBaseMs', 'maxRetryAfterMs', 'mobilePages', 'renderTimeoutMs', 'browserRecycle'];
+/** The options that become timers. */
+const DURATIONS: ReadonlySet<keyof CrawlOptions> = new Set(['siteTimeMs', 'connectTimeoutMs', 'responseTimeoutMs', 'totalTimeoutMs',
+  'delayMs', 'maxCrawlDelayMs', 'retryBaseMs', 'maxRetryAfterMs', 'renderTimeoutMs']);
+
+function checkWhole(opts: CrawlOptions, key: keyof CrawlOptions, min: number): void {
+  const v = opts[key];
+  const duration = DURATIONS.has(key);
+  const max = duration ? MAX_TIMER_MS : Number.MAX_SAFE_INTEGER;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+    throw new OptionError(`${key} must be a whole number${duration ? ' of milliseconds' : ''}, at least ${min} and at most ${max}${duration ? ' (the longest timer)' : ''}, got ${JSON.stringify(v)}`);
+  }
+}
 
 /** Fills defaults and validates; throws OptionError naming the field and the value. */
 export function resolveCrawlOptions(partial: Partial<CrawlOptions> = {}): CrawlOptions {
@@ -114,18 +133,8 @@ export function resolveCrawlOptions(partial: Partial<CrawlOptions> = {}): CrawlO
     if (!(key in DEFAULT_CRAWL_OPTIONS)) throw new OptionError(`unknown crawl option "${key}"`);
     (opts as unknown as Record<string, unknown>)[key] = value;
   }
-  for (const key of POSITIVE) {
-    const v = opts[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-      throw new OptionError(`${key} must be a whole number of at least 1, got ${JSON.stringify(v)}`);
-    }
-  }
-  for (const key of NON_NEGATIVE) {
-    const v = opts[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-      throw new OptionError(`${key} must be a whole number of at least 0, got ${JSON.stringify(v)}`);
-    }
-  }
+  for (const key of POSITIVE) checkWhole(opts, key, 1);
+  for (const key of NON_NEGATIVE) checkWhole(opts, key, 0);
   if (typeof opts.renderSample !== 'number' || !(opts.renderSample >= 0 && opts.renderSample <= 1)) {
     throw new OptionError(`renderSample must be a share between 0 and 1, got ${JSON.stringify(opts.renderSample)}`);
   }

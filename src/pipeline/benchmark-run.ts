@@ -3,7 +3,7 @@
 // leaves the rest pending for `govbench run --resume`.
 import PQueue from 'p-queue';
 import type { Db } from '../store/database.js';
-import { resolveCrawlOptions, type CrawlOptions } from '../crawl/crawl-options.js';
+import { MAX_TIMER_MS, resolveCrawlOptions, type CrawlOptions } from '../crawl/crawl-options.js';
 import { crawlsWithStatus, queueSiteCrawls } from '../store/site-crawls.js';
 import { upsertSite, type SiteInput } from '../store/sites.js';
 import type { ChecklistBundle } from '../checklist/checklist-bundle.js';
@@ -56,13 +56,15 @@ export function enqueueSites(db: Db, runId: number, sites: SiteInput[]): number[
 const TIMED_OUT = /timeout|time-limit/;
 
 function longer(o: Partial<CrawlOptions>, base: CrawlOptions): Partial<CrawlOptions> {
+  // Twice as long, but never past what a timer holds (a longer one would fire at once).
+  const twice = (ms: number): number => Math.min(ms * 2, MAX_TIMER_MS);
   return {
     ...o,
-    siteTimeMs: base.siteTimeMs * 2,
-    totalTimeoutMs: base.totalTimeoutMs * 2,
-    responseTimeoutMs: base.responseTimeoutMs * 2,
-    connectTimeoutMs: base.connectTimeoutMs * 2,
-    renderTimeoutMs: base.renderTimeoutMs * 2,
+    siteTimeMs: twice(base.siteTimeMs),
+    totalTimeoutMs: twice(base.totalTimeoutMs),
+    responseTimeoutMs: twice(base.responseTimeoutMs),
+    connectTimeoutMs: twice(base.connectTimeoutMs),
+    renderTimeoutMs: twice(base.renderTimeoutMs),
   };
 }
 
