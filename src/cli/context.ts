@@ -1,9 +1,11 @@
-// What every command gets: its options, an open store, a logger, and a signal that Ctrl-C fires.
+// What every command gets: its options, an open store, a logger, a signal that Ctrl-C fires, and
+// a way to print that shows crawled control characters instead of obeying them.
 import type { Command } from 'commander';
 import { openDatabase, type Db } from '../store/database.js';
 import { createLogger, type Logger } from '../util/logger.js';
 import type { GlobalOpts } from './global-options.js';
 import { loadChecklist, type ChecklistBundle } from '../checklist/checklist-bundle.js';
+import { showControlChars } from '../util/control-chars.js';
 
 export interface CommandContext {
   opts: GlobalOpts;
@@ -18,10 +20,15 @@ export function checklistFor(cmd: Command): ChecklistBundle {
   return loadChecklist((cmd.optsWithGlobals() as GlobalOpts).checklists);
 }
 
-export function commandContext(cmd: Command): CommandContext {
+/**
+ * The context of a command. `readonly` for commands that only read the store (runs, history,
+ * export, report): they open it read-only, so they never change it, and they work beside a run
+ * that is writing it.
+ */
+export function commandContext(cmd: Command, o: { readonly?: boolean } = {}): CommandContext {
   const opts = cmd.optsWithGlobals() as GlobalOpts;
   const log = createLogger({ level: opts.logLevel, logDir: opts.logDir });
-  const db = openDatabase(opts.db);
+  const db = openDatabase(opts.db, { readonly: o.readonly });
   const ctl = new AbortController();
   // First Ctrl-C stops cleanly (sites in flight are recorded as interrupted); a second one exits.
   let interrupts = 0;
@@ -33,5 +40,5 @@ export function commandContext(cmd: Command): CommandContext {
   };
   process.on('SIGINT', () => onSignal('SIGINT'));
   process.on('SIGTERM', () => onSignal('SIGTERM'));
-  return { opts, db, log, signal: ctl.signal, out: (line) => process.stdout.write(line + '\n') };
+  return { opts, db, log, signal: ctl.signal, out: (line) => process.stdout.write(showControlChars(line) + '\n') };
 }

@@ -1,6 +1,6 @@
 // What a spreadsheet cell may hold when its text comes from crawled pages or a site list: text
 // that cannot run as a formula and holds no control character, and links that can only open web pages.
-import { visibleText } from '../util/visible-text.js';
+import { showControlChars } from '../util/control-chars.js';
 
 /** The characters that make Excel, LibreOffice or Sheets read a cell as a formula (OWASP, "CSV Injection"). */
 const FORMULA_TRIGGERS = new Set(['=', '+', '-', '@', '\t', '\r']);
@@ -24,7 +24,7 @@ export function safeCell(value: string | number | null | undefined): string | nu
     return Number.isFinite(value) ? value : undefined;
   }
   if (typeof value !== 'string' || value === '') return undefined;
-  const visible = visibleText(value);
+  const visible = showControlChars(value);
   const text = FORMULA_TRIGGERS.has(visible[0]!) ? `'${visible}` : visible;
   if (text.length <= MAX_CELL_CHARS) return text;
   // Cut before the ellipsis, and never between the two halves of a surrogate pair.

@@ -1,7 +1,7 @@
 // Escaping for the report. Everything a crawl brings back (site names, link texts, evidence,
 // reasons, URLs) is hostile until escaped, so markup is built with the `html` tag below: every
 // interpolated value is escaped unless it is already `Html`, and forgetting to escape is not possible.
-import { visibleText } from '../util/visible-text.js';
+import { showControlChars } from '../util/control-chars.js';
 
 /** Markup that is already safe to place in the document. Only this module and `html` make it. */
 export class Html {
@@ -19,7 +19,7 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  * bidi characters are shown as escapes, so a crawled U+202E cannot reorder what the reader sees.
  */
 export function escapeText(value: unknown): string {
-  return visibleText(String(value ?? '')).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return showControlChars(String(value ?? '')).replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 }
 
 /** Attribute values: the same escaping; named apart so call sites say what they are writing. */

@@ -41,7 +41,7 @@ export function registerExport(program: Command): void {
         : 'a run to compare with (an id, "latest", "previous" or "none"; default: previous)', what === 'report' ? 'previous' : undefined)
       .option('--out <dir>', 'output folder (default: the database\'s folder)')
       .action(async (o: Opts, cmd: Command) => {
-        const ctx = commandContext(cmd);
+        const ctx = commandContext(cmd, { readonly: true });
         const bundle = checklistFor(cmd);
         const run = resolveRun(ctx.db, o.run, ctx.opts.db);
         const compareRunId = compareWith(ctx.db, run, o.compare, ctx.opts.db);

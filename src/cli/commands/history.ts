@@ -12,7 +12,7 @@ export function registerHistory(program: Command): void {
     .description('list the runs in the database')
     .option('--json', 'print JSON')
     .action((o: { json?: boolean }, cmd: Command) => {
-      const ctx = commandContext(cmd);
+      const ctx = commandContext(cmd, { readonly: true });
       const rows = listRuns(ctx.db).map((r) => {
         const c = ctx.db.prepare(`SELECT COUNT(*) AS sites, SUM(status IN ('done','partial')) AS scored, SUM(status = 'failed') AS failed FROM site_crawls WHERE run_id = ?`).get(r.id) as { sites: number; scored: number | null; failed: number | null };
         return { id: r.id, kind: r.kind, name: r.name, status: r.status, started: r.started_at, ended: r.ended_at, scorecard: r.scorecard, checklistHash: r.checklist_hash, sites: c.sites, scored: c.scored ?? 0, failed: c.failed ?? 0 };
@@ -30,7 +30,7 @@ export function registerHistory(program: Command): void {
     .description('a site\'s scores across runs (by URL, or by a part of its name)')
     .option('--json', 'print JSON')
     .action((site: string, o: { json?: boolean }, cmd: Command) => {
-      const ctx = commandContext(cmd);
+      const ctx = commandContext(cmd, { readonly: true });
       let ids = [] as { id: number; name: string | null; url: string }[];
       if (/^[a-z]+:\/\/|\./i.test(site)) {
         ids = ctx.db.prepare(`SELECT id, name, url FROM sites WHERE url_key = ?`).all(siteKey(parseSiteUrl(site))) as typeof ids;

@@ -17,6 +17,6 @@ const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202
  * was, so a reader sees that the page holds one, and inside JSON text exactly the same string to a
  * JSON reader (JSON.stringify escapes C0 itself but leaves DEL, C1 and bidi controls raw).
  */
-export function visibleText(text: string): string {
+export function showControlChars(text: string): string {
   return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
