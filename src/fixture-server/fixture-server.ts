@@ -9,7 +9,7 @@ import { resolveOptions, type FixtureServerOptions, type ResolvedOptions } from 
 import { PortRewriter } from './port-rewrite.js';
 import { parseTarget } from './request-target.js';
 import { ServerStats } from './server-stats.js';
-import { loadSites, type LoadedSite, type SiteManifest } from './site-manifest.js';
+import { loadSites, type LoadedSite, type NotFoundRule, type SiteManifest } from './site-manifest.js';
 import { StaticResponder, type HeaderRule } from './static-responder.js';
 
 /** A behaviour bound to where it applies. Each rule counts its own 'reset-times' hits. */
@@ -43,7 +43,9 @@ export class FixtureServer {
     const wantsSites = this.opts.sites === undefined || this.opts.sites.length > 0;
     this.loaded = wantsSites ? loadSites(this.opts.sitesDir, this.opts.sites) : [];
     const headerRules: HeaderRule[] = [];
+    const notFound = new Map<string, NotFoundRule>();
     for (const site of this.loaded) {
+      for (const [host, rule] of Object.entries(site.manifest.notFound ?? {})) notFound.set(host, rule);
       for (const [host, dir] of site.hostDirs) this.sources.set(host, new DirSource(dir));
       for (const [glob, headers] of Object.entries(site.manifest.headers ?? {})) {
         headerRules.push({ glob: compileGlob(glob), headers });
@@ -57,7 +59,7 @@ export class FixtureServer {
       if (this.sources.has(host)) throw new Error(`extraHosts: ${host} is already served by a fixture site`);
       this.sources.set(host, new MemorySource(host, pages));
     }
-    this.responder = new StaticResponder(headerRules);
+    this.responder = new StaticResponder(headerRules, notFound);
     this.rewriter = new PortRewriter([], 0);
   }
 

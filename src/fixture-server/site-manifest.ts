@@ -23,7 +23,18 @@ export interface SiteManifest {
   description?: string;
   headers?: Record<string, Record<string, string>>;
   routes?: Record<string, Behaviour>;
+  /**
+   * What a host answers for a path it does not have, instead of a plain 404: a page of the host
+   * served with this status (200 makes a "soft 404"), or a redirect to it (a 3xx status).
+   */
+  notFound?: Record<string, NotFoundRule>;
   expect?: SiteExpect;
+}
+
+export interface NotFoundRule {
+  status: number;
+  /** A path of the same host, e.g. "/404.html". */
+  page: string;
 }
 
 /** A manifest plus what the loader found on disk beside it. */
@@ -121,6 +132,15 @@ function parseManifest(file: string, slug: string): SiteManifest {
   if (m['routes'] !== undefined) {
     const routes = objectOf(m['routes'], `${file}: "routes"`);
     for (const [glob, b] of Object.entries(routes)) validateBehaviour(b, `${file}: routes[${show(glob)}]`);
+  }
+  if (m['notFound'] !== undefined) {
+    for (const [host, rule] of Object.entries(objectOf(m['notFound'], `${file}: "notFound"`))) {
+      const r = objectOf(rule, `${file}: notFound[${show(host)}]`);
+      if (!Number.isInteger(r['status']) || (r['status'] as number) < 200 || (r['status'] as number) > 599) {
+        throw new Error(`${file}: notFound[${show(host)}].status must be an HTTP status, got ${show(r['status'])}`);
+      }
+      if (typeof r['page'] !== 'string' || !r['page'].startsWith('/')) throw new Error(`${file}: notFound[${show(host)}].page must be a path starting with '/', got ${show(r['page'])}`);
+    }
   }
   if (m['expect'] !== undefined) objectOf(m['expect'], `${file}: "expect"`);
   return m as unknown as SiteManifest;

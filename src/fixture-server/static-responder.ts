@@ -4,6 +4,7 @@ import { contentTypeFor, isRewritable } from './content-type.js';
 import { notFoundPage, send, simplePage, type Exchange } from './exchange.js';
 import type { Glob } from './glob.js';
 import type { HostSource, Lookup } from './host-source.js';
+import type { NotFoundRule } from './site-manifest.js';
 
 /** A site.json `headers` entry, compiled. */
 export interface HeaderRule {
@@ -24,7 +25,7 @@ interface CachedBody {
 export class StaticResponder {
   private readonly cache = new Map<string, CachedBody>();
 
-  constructor(private readonly headerRules: readonly HeaderRule[]) {}
+  constructor(private readonly headerRules: readonly HeaderRule[], private readonly notFound: ReadonlyMap<string, NotFoundRule> = new Map()) {}
 
   async serve(ex: Exchange, source: HostSource): Promise<void> {
     const { req, res, target } = ex;
@@ -35,9 +36,12 @@ export class StaticResponder {
     const found = await source.lookup(target.path);
     if (ex.gone()) return;
     switch (found.type) {
-      case 'missing':
-        send(ex, 404, notFoundPage());
+      case 'missing': {
+        const rule = this.notFound.get(ex.host);
+        if (rule && target.path !== rule.page) await this.serveMissing(ex, source, rule);
+        else send(ex, 404, notFoundPage());
         return;
+      }
       case 'directory': {
         const location = `${target.rawPath}/${target.query}`;
         send(ex, 301, simplePage('301 Moved Permanently', location), { Location: location });
@@ -66,6 +70,19 @@ export class StaticResponder {
     const body = await this.textBody(ex, found);
     if (body === null) send(ex, 404, notFoundPage());
     else send(ex, 200, body, headers);
+  }
+
+  /** A site's own answer for a missing path: its error page with a 200 (a soft 404), or a redirect there. */
+  private async serveMissing(ex: Exchange, source: HostSource, rule: NotFoundRule): Promise<void> {
+    if (rule.status >= 300 && rule.status < 400) {
+      send(ex, rule.status, simplePage(`${rule.status}`, rule.page), { Location: rule.page });
+      return;
+    }
+    const found = await source.lookup(rule.page);
+    if (found.type !== 'file' && found.type !== 'memory') return send(ex, 404, notFoundPage());
+    const body = await this.textBody(ex, found);
+    if (body === null) send(ex, 404, notFoundPage());
+    else send(ex, rule.status, body, { 'Content-Type': contentTypeFor(found.typePath) });
   }
 
   private async textBody(ex: Exchange, found: Lookup): Promise<Buffer | null> {
