@@ -9,6 +9,8 @@ import { Frontier, type FrontierItem } from './frontier.js';
 import type { CrawlContext } from './crawler.js';
 import type { PageSink } from './page-sink.js';
 import { emptyRenderStats, planRenders, renderPage, siteKeyOf } from './page-rendering.js';
+import { fetchLanding } from './homepage-landing.js';
+import { ErrorPageMatcher, probeSoft404, soft404Reason, type Soft404Profile } from './soft-404.js';
 import { FAILED_STATUSES, SKIP_STATUSES, type PageSnapshot, type PageStatus, type SiteCrawlSummary, type FetchOutcome } from './types.js';
 
 /** Pages on a service platform, so one platform cannot eat a site's budget. */
@@ -42,6 +44,8 @@ export async function crawlSite(ctx: CrawlContext, seedUrl: string, sink: PageSi
   const renderStats = emptyRenderStats();
   let mobileDone = 0;
   const siteKey = siteKeyOf(seed);
+  const errorWords = new ErrorPageMatcher();
+  let soft404: Soft404Profile | undefined;
 
   const record = (snap: PageSnapshot): void => {
     byStatus[snap.status] = (byStatus[snap.status] ?? 0) + 1;
@@ -112,26 +116,39 @@ export async function crawlSite(ctx: CrawlContext, seedUrl: string, sink: PageSi
     }
     fetched++;
     if (item.platform) platformPages++;
-    const out = await ctx.fetcher.fetch({
-      url: item.url,
-      signal,
-      // The homepage may move anywhere (a new domain joins the scope); other pages stay in scope.
-      redirectGuard: item.depth === 0 ? undefined : (next) => (scope.classify(next) === 'out' ? `redirect to out-of-scope ${next.host}` : undefined),
-    });
+    // The homepage may move anywhere (a new domain joins the scope), by HTTP or by a meta refresh or
+    // script (followed to where a visitor lands); other pages stay in scope.
+    const out = item.depth === 0
+      ? await fetchLanding(ctx, item.url, siteKey, signal)
+      : await ctx.fetcher.fetch({ url: item.url, signal, redirectGuard: (next) => (scope.classify(next) === 'out' ? `redirect to out-of-scope ${next.host}` : undefined) });
     const snap = toSnapshot(out, item);
+    // The body is decoded and parsed once here; the HTML string is all that is kept.
+    const decoded = out.body && (snap.status === 'ok' || snap.status === 'too-large') ? decodeHtml(out.body, out.contentType) : undefined;
+    if (decoded) {
+      snap.html = decoded.text;
+      snap.charset = decoded.charset;
+      snap.charsetSource = decoded.source + (decoded.note ? `; ${decoded.note}` : '');
+      // Once per site, before any other page: does the site answer 200 for pages that do not exist?
+      if (item.depth === 0) {
+        const probe = await probeSoft404(ctx, { finalUrl: snap.finalUrl, html: decoded.text }, errorWords, signal);
+        soft404 = probe.profile;
+        if (probe.snapshot) sink.page(probe.snapshot);
+      }
+      const errorPage = soft404 && soft404Reason(decoded.text, soft404, errorWords);
+      if (errorPage) {
+        snap.status = 'soft-404';
+        snap.reason = `${errorPage}; the site answers 200 for pages that do not exist`;
+      }
+    }
     bytes += out.bytes;
     if (snap.status === 'ok') okCount++;
     else if (FAILED_STATUSES.has(snap.status)) failed++;
     if (item.depth === 0) {
       homepage = snap;
-      if (snap.status === 'ok') scope.addDomainOf(new URL(snap.finalUrl));
+      if (snap.status === 'ok' || snap.status === 'too-large') scope.addDomainOf(new URL(snap.finalUrl));
     }
-    // The body is decoded and parsed once here; the HTML string is all that is kept.
-    if (out.body && (snap.status === 'ok' || snap.status === 'too-large')) {
-      const decoded = decodeHtml(out.body, out.contentType);
-      snap.html = decoded.text;
-      snap.charset = decoded.charset;
-      snap.charsetSource = decoded.source + (decoded.note ? `; ${decoded.note}` : '');
+    // A soft-404 page is dead: its links count for nothing.
+    if (decoded && snap.status !== 'soft-404') {
       const $ = loadHtml(decoded.text);
       const page = extractPage($, snap.finalUrl);
       snap.title = page.title;
@@ -186,7 +203,8 @@ export async function crawlSite(ctx: CrawlContext, seedUrl: string, sink: PageSi
   const extra = leftover.length - MAX_BUDGET_RECORDS;
   if (extra > 0) { byStatus.budget = (byStatus.budget ?? 0) + extra; skipped += extra; }
 
-  if (!homepage || homepage.status !== 'ok') {
+  // A homepage cut at the byte cap is judged on the part kept (the audit notes it), not lost.
+  if (!homepage || (homepage.status !== 'ok' && homepage.status !== 'too-large')) {
     status = 'failed';
     reason = `homepage: ${homepage ? homepage.status + (homepage.reason ? ` (${homepage.reason})` : '') : 'not fetched'}`;
   }

@@ -5,6 +5,8 @@
 export const PAGE_STATUSES = [
   'ok',
   'http-4xx',
+  /** 200 for a page that is the site's "page not found" page (页面不存在): dead, its links count for nothing. */
+  'soft-404',
   'http-5xx',
   /** HTTP 412 with a script challenge: the anti-bot answer of Chinese WAFs (瑞数 and others). */
   'challenge',
@@ -28,7 +30,7 @@ export type PageStatus = (typeof PAGE_STATUSES)[number];
 export const SKIP_STATUSES: ReadonlySet<PageStatus> = new Set(['robots-disallowed', 'out-of-scope', 'budget']);
 
 /** Statuses of a fetch that failed; not-html (a PDF) and too-large (cut, still parsed) are not failures. */
-export const FAILED_STATUSES: ReadonlySet<PageStatus> = new Set(['http-4xx', 'http-5xx', 'challenge', 'timeout', 'dns', 'tls', 'refused', 'reset',
+export const FAILED_STATUSES: ReadonlySet<PageStatus> = new Set(['http-4xx', 'soft-404', 'http-5xx', 'challenge', 'timeout', 'dns', 'tls', 'refused', 'reset',
   'too-many-redirects', 'blocked', 'error']);
 
 /** Statuses worth retrying: the server or the network may answer next time. */
@@ -55,6 +57,8 @@ export interface LinkRecord {
 export interface RedirectHop {
   url: string;
   status: number;
+  /** Set when the page itself sent the visitor on (meta refresh, script, seen in the browser), not HTTP. */
+  via?: 'meta-refresh' | 'script' | 'browser';
 }
 
 /** What every fetch records, whether it came back or not. */

@@ -37,7 +37,7 @@ export interface LinkMatchOptions {
 }
 
 const KNOWN = ['labels', 'slugs', 'hosts', 'excludeLabels', 'excludeHosts', 'targets', 'allowHosts', 'positions', 'allowMailto', 'maxExtraZh', 'maxExtraEn', 'matchTitle'];
-const DEAD = new Set(['http-4xx', 'too-many-redirects', 'dns', 'refused', 'tls']);
+const DEAD = new Set(['http-4xx', 'soft-404', 'too-many-redirects', 'dns', 'refused', 'tls']);
 const MAX_EVIDENCE = 3;
 
 interface Compiled {

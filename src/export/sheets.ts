@@ -34,7 +34,7 @@ export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 export const PAGES_COLUMNS_BEFORE_STATUSES = ['site', 'url', 'pages fetched', 'pages ok', 'pages failed'] as const;
 /** The README's failure taxonomy order; a status outside it (from a newer crawler) follows, alphabetically. */
 export const PAGE_STATUS_ORDER = [
-  'ok', 'http-4xx', 'http-5xx', 'blocked', 'challenge', 'timeout', 'dns', 'tls', 'refused', 'reset', 'too-many-redirects',
+  'ok', 'http-4xx', 'soft-404', 'http-5xx', 'blocked', 'challenge', 'timeout', 'dns', 'tls', 'refused', 'reset', 'too-many-redirects',
   'too-large', 'not-html', 'robots-disallowed', 'out-of-scope', 'budget', 'error',
 ] as const satisfies readonly PageStatus[];
 

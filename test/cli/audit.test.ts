@@ -42,6 +42,7 @@ describe('govbench audit --json', () => {
 
   it.each([
     'model-ministry', 'bare-county', 'gbk-meta', 'gbk-header', 'gbk-lying', 'js-nav', 'image-menu', 'split-domain', 'legacy-desktop', 'us-federal',
+    'meta-refresh', 'script-redirect', 'soft-404',
   ])('%s: expected outcomes and score', (slug) => {
     const doc = docs.get(slug)!;
     const expected = server.sites().find((s) => s.slug === slug)!.expect!.audit!;
@@ -68,12 +69,13 @@ describe('govbench audit --json', () => {
     expect(docs.get('bare-county')!.score.total).toBeLessThanOrEqual(20);
   });
 
-  it('fetches only the given URL and robots.txt with --max-pages 1', async () => {
+  it('fetches only the given URL, robots.txt and one soft-404 probe with --max-pages 1', async () => {
     server.stats.reset();
     const url = server.url('www.shifan.gov.cn');
     const r = await runCli(['--db', join(dir, 'one.sqlite'), '--log-level', 'silent', '--max-pages', '1', '--no-browser', ...resolve, 'audit', url, '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(server.stats.requests.map((q) => q.path).sort()).toEqual(['/', '/robots.txt']);
+    const paths = server.stats.requests.map((q) => q.path).sort();
+    expect(paths).toEqual(['/', expect.stringMatching(/^\/govbench-[0-9a-f]{12}\.html$/), '/robots.txt']);
     expect((JSON.parse(r.stdout) as AuditDocument).pages.fetched).toBe(1);
   });
 

@@ -18,6 +18,7 @@ describe('the fixture web, crawled', () => {
 
   it.each([
     'model-ministry', 'bare-county', 'gbk-meta', 'gbk-header', 'gbk-lying', 'js-nav', 'image-menu', 'split-domain', 'legacy-desktop', 'us-federal',
+    'meta-refresh', 'script-redirect', 'soft-404',
   ])('%s: expected pages and statuses', (slug) => {
     const r = web.results.find((x) => x.manifest.slug === slug);
     expect(r, `fixture ${slug} missing`).toBeDefined();
