@@ -10,6 +10,7 @@ export function formatScorecard(doc: AuditDocument, titles: Map<string, string>,
   const grade = doc.score.gradeLabel ? `${doc.score.grade} ${doc.score.gradeLabel}` : doc.score.grade;
   lines.push(`${name ? name + ' ' : ''}${doc.finalUrl}`);
   lines.push(`score ${doc.score.total.toFixed(1)} / 100   grade ${grade}   scorecard ${doc.scorecard} (checklist ${doc.checklistHash}, run ${doc.runId}, ${doc.pages.fetched} pages fetched, ${doc.pages.failed} failed)`);
+  for (const n of doc.notes ?? []) lines.push(`note (${n.kind}): ${n.text}`);
   for (const [catId, cat] of Object.entries(doc.score.categories)) {
     const items = doc.indicators.filter((i) => i.category === catId).sort((a, b) => ORDER[a.outcome] - ORDER[b.outcome]);
     lines.push('', `${titles.get(catId) ?? catId}  ${cat.score.toFixed(1)} / ${cat.max.toFixed(1)}`);

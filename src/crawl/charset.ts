@@ -122,13 +122,29 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string): Decoded {
   if (metaCs) candidates.push([metaCs, 'meta']);
 
   const decoded = pickDecoding(bytes, candidates, notes);
-  // Browsers take the header's charset, else the <meta> one: if that is not what the bytes are,
-  // visitors see the page garbled. Only a different text counts (an ASCII page fits any label).
-  const browserCs = headerCs ?? metaCs;
-  if (browserCs && browserCs !== decoded.charset && tryDecode(bytes, browserCs, false) !== decoded.text) {
-    decoded.mislabel = { declared: browserCs, source: headerCs ? 'header' : 'meta' };
+  const mislabel = charsetMislabel(contentType, decoded.text, decoded.charset);
+  if (mislabel) {
+    decoded.mislabel = mislabel;
+    decoded.note = `${decoded.note ? decoded.note + '; ' : ''}browsers follow the ${mislabel.source}'s ${mislabel.declared} and show it garbled`;
   }
   return decoded;
+}
+
+/**
+ * The declaration a browser obeys (the header's charset, else the <meta> one) when it is not the
+ * charset the page was rightly decoded with: visitors see the page garbled. Works from what the
+ * store keeps (Content-Type, decoded HTML, charset), so stored crawls can be re-read. A page of
+ * plain ASCII reads the same under any label and is never mislabelled.
+ */
+export function charsetMislabel(contentType: string | undefined, html: string, used: string | undefined): Decoded['mislabel'] {
+  if (!used) return undefined;
+  const fromHeader = headerCharset(contentType);
+  const headerCs = fromHeader ? canonicalCharset(fromHeader) : undefined;
+  const fromMeta = headerCs ? undefined : META_CHARSET.exec(html.slice(0, META_SCAN_BYTES))?.[1]?.toLowerCase();
+  const declared = headerCs ?? (fromMeta ? canonicalCharset(fromMeta) : undefined);
+  if (!declared || decoderName(declared) === decoderName(canonicalCharset(used) ?? used)) return undefined;
+  if (!/[^\x00-\x7f]/.test(html)) return undefined;
+  return { declared, source: headerCs ? 'header' : 'meta' };
 }
 
 function pickDecoding(bytes: Uint8Array, candidates: [string, CharsetSource][], notes: string[]): Decoded {

@@ -2,6 +2,7 @@
 // shape other tools read, documented in the README.
 import type { Judged } from './judge-crawl.js';
 import type { ChecklistBundle } from '../checklist/checklist-bundle.js';
+import type { SiteNote } from '../checklist/site-notes.js';
 
 export interface AuditDocument {
   url: string;
@@ -20,6 +21,8 @@ export interface AuditDocument {
     evidence: { pageUrl: string; href?: string; text?: string; value?: string | number; rule: string }[];
   }[];
   pages: { fetched: number; failed: number };
+  /** How the site was read, where a reader must know it (a homepage redirect, a cut homepage, a wrong charset, soft 404s). */
+  notes: SiteNote[];
 }
 
 export function auditDocument(j: Judged, bundle: ChecklistBundle, site: { url: string; finalUrl?: string; runId: number }): AuditDocument {
@@ -45,5 +48,6 @@ export function auditDocument(j: Judged, bundle: ChecklistBundle, site: { url: s
       };
     }),
     pages: j.pages,
+    notes: j.notes,
   };
 }

@@ -11,6 +11,7 @@ import type { IndicatorRecord, IndicatorResult } from '../checklist/types.js';
 import { defaultScorecardFor, type Scorecard } from '../scoring/scorecard.js';
 import { scoreSite, type SiteScore } from '../scoring/score-site.js';
 import { ChecklistError } from '../checklist/load-indicators.js';
+import { siteNotes, type SiteNote } from '../checklist/site-notes.js';
 
 export interface Judged {
   crawlId: number;
@@ -19,6 +20,8 @@ export interface Judged {
   results: IndicatorResult[];
   score: SiteScore;
   pages: { fetched: number; failed: number };
+  /** How the site was read, where a reader must know it: a homepage redirect or cut, a wrong charset, soft 404s. */
+  notes: SiteNote[];
 }
 
 export function pickScorecard(bundle: ChecklistBundle, url: string, name?: string): Scorecard {
@@ -47,5 +50,5 @@ export function judgeCrawl(db: Db, crawl: SiteCrawlRow, bundle: ChecklistBundle,
   const results = judgeSite(scorecardIndicators(bundle, sc), inputs);
   const score = scoreSite(results, sc);
   const judgementId = saveJudgement(db, crawl.id, bundle.hash, results, score);
-  return { crawlId: crawl.id, judgementId, scorecard: sc, results, score, pages: { fetched: crawl.pages_fetched, failed: crawl.pages_failed } };
+  return { crawlId: crawl.id, judgementId, scorecard: sc, results, score, pages: { fetched: crawl.pages_fetched, failed: crawl.pages_failed }, notes: siteNotes(pages) };
 }
