@@ -2,12 +2,9 @@
 import type { Command } from 'commander';
 import { checklistFor, commandContext } from '../context.js';
 import { crawlOptionsFrom, parseSiteUrl } from '../global-options.js';
-import { createRun, finishRun } from '../../store/runs.js';
-import { crawlSites } from '../../pipeline/crawl-sites.js';
-import { judgeCrawl, pickScorecard } from '../../pipeline/judge-crawl.js';
-import { auditDocument } from '../../pipeline/audit-document.js';
+import { pickScorecard } from '../../pipeline/judge-crawl.js';
+import { auditSite } from '../../pipeline/audit-site.js';
 import { formatScorecard } from '../format-scorecard.js';
-import { crawlsOfRun } from '../../store/site-crawls.js';
 
 interface AuditOpts {
   scorecard?: string;
@@ -28,20 +25,14 @@ export function registerAudit(program: Command): void {
       const sc = pickScorecard(bundle, seed, o.scorecard);
       const ctx = commandContext(cmd);
       const options = crawlOptionsFrom(ctx.opts);
-      const runId = createRun(ctx.db, { kind: 'audit', name: o.name, options: { ...options, sites: [seed] }, checklistHash: bundle.hash, scorecard: sc.id });
-      const [crawled] = await crawlSites({ db: ctx.db, runId, sites: [{ url: seed, name: o.name }], options, logger: ctx.log, signal: ctx.signal });
-      if (!crawled || crawled.summary.status === 'failed') {
-        finishRun(ctx.db, runId, 'failed', { sites: 1, failed: 1 });
-        ctx.db.close();
-        process.stderr.write(`govbench: ${seed} could not be crawled: ${crawled?.summary.reason ?? 'stopped'}\n`);
+      const audited = await auditSite({ db: ctx.db, bundle, scorecard: sc, seed, name: o.name, options, logger: ctx.log, signal: ctx.signal });
+      ctx.db.close();
+      if (!audited.ok) {
+        process.stderr.write(`govbench: ${seed} could not be crawled: ${audited.reason}\n`);
         process.exitCode = 1;
         return;
       }
-      const crawl = crawlsOfRun(ctx.db, runId)[0]!;
-      const judged = judgeCrawl(ctx.db, crawl, bundle, { seedUrl: seed, scorecardName: sc.id });
-      finishRun(ctx.db, runId, ctx.signal.aborted ? 'interrupted' : 'done', { sites: 1, total: judged.score.total });
-      const doc = auditDocument(judged, bundle, { url: seed, finalUrl: crawled.summary.finalUrl, runId });
-      ctx.db.close();
+      const doc = audited.doc;
       if (o.json) ctx.out(JSON.stringify(doc, null, 2));
       else ctx.out(formatScorecard(doc, new Map(sc.categories.map((c) => [c.id, c.title])), o.name));
     });
