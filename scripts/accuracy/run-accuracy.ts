@@ -125,7 +125,9 @@ export async function runAccuracy(o: AccuracyOptions): Promise<AccuracyReport> {
     notes: [
       `each page audited as: govbench audit <served URL> --json --max-pages 1 --resolve HOST=127.0.0.1 (static: --no-browser)`,
       `${mapped.length} of ${pages.length} pages were https: served over plain http on 127.0.0.1:${server.port} at the same host and path`,
-      `browser pass: every other host a page names is --resolve'd to 127.0.0.1 and Chromium's requests go through the corpus server as its proxy; nothing but corpus pages is answered`,
+      ...(modes.some((m) => m.mode === 'browser' && !m.skipped)
+        ? [`browser pass: every other host a page names is --resolve'd to 127.0.0.1 and Chromium's requests go through the corpus server as its proxy; nothing but corpus pages is answered, so a page's own script and style files (not in the corpus) are 404 and only its inline scripts run`]
+        : []),
     ],
     pages: pages.map((p) => ({ file: p.file, url: p.url, served: server.seedUrl(p), lang: p.lang, type: p.type, httpsMapped: p.httpsMapped })),
     unlabelledPages: selected.filter((p) => !labels.pages.has(p.file)).map((p) => p.file),
