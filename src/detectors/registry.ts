@@ -3,6 +3,7 @@
 import type { Detector } from './detector.js';
 import { linkMatch } from './link-match.js';
 import { textMatch } from './text-match.js';
+import { textPattern } from './text-pattern.js';
 import { selectorPresent } from './selector-present.js';
 import { viewportMeta } from './viewport-meta.js';
 import { mobileLayout, mobileRedirect, tapTargets, textSize } from './mobile-checks.js';
@@ -10,6 +11,7 @@ import { mobileLayout, mobileRedirect, tapTargets, textSize } from './mobile-che
 export const DETECTORS = {
   'link-match': linkMatch,
   'text-match': textMatch,
+  'text-pattern': textPattern,
   'selector-present': selectorPresent,
   'viewport-meta': viewportMeta,
   'mobile-layout': mobileLayout,

@@ -1,6 +1,6 @@
 // The orders every sheet shares, so a site or an indicator sits in the same place on each: sites
 // by rank with the unscored last, categories as the scorecard lists them, indicators by category.
-import type { RunResults, SiteResult } from '../results/run-results.js';
+import { isScoredOutcome, type RunResults, type SiteResult } from '../results/run-results.js';
 
 /**
  * Ranked sites by rank (ties keep the order the results list them in), then every site without a
@@ -36,9 +36,18 @@ export function categoryIds(results: RunResults): string[] {
 /**
  * Every indicator id any site has, grouped by category in category order (the categories above
  * first, then others as first met); within a category, in the order first met across sites in
- * rank order, which is the checklist's order for sites judged by the same checklist.
+ * rank order, which is the checklist's order for sites judged by the same checklist. Split in two:
+ * those that counted toward some site's score, then those reported, not scored on every site
+ * (weight 0).
  */
-export function indicatorIds(results: RunResults): string[] {
+export function indicatorIds(results: RunResults): { scored: string[]; reported: string[] } {
+  const scored = new Set<string>();
+  for (const site of results.sites) for (const ind of site.indicators) if (isScoredOutcome(ind)) scored.add(ind.id);
+  const all = orderedIndicatorIds(results);
+  return { scored: all.filter((id) => scored.has(id)), reported: all.filter((id) => !scored.has(id)) };
+}
+
+function orderedIndicatorIds(results: RunResults): string[] {
   const categoryOrder = categoryIds(results);
   const firstSeen = new Map<string, { category: string; index: number }>();
   for (const site of sitesInRankOrder(results)) {

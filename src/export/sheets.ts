@@ -13,13 +13,22 @@ export const RANKING_COLUMNS_BEFORE_CATEGORIES = ['rank', 'site', 'url', 'level'
 /** `change` is the total's change since the compared run, blank when that run did not score the site. */
 export const RANKING_COLUMNS_AFTER_CATEGORIES = ['grade', 'grade label', 'change', 'previous rank', 'crawl status', 'crawl reason'] as const;
 
-/** Indicators: these columns, then one per indicator id in category order. */
+/**
+ * Indicators: these columns, then one per scored indicator id in category order; then, when some
+ * indicators are reported, not scored (weight 0) on every site, this divider column (always blank)
+ * and one column per such indicator.
+ */
 export const INDICATOR_COLUMNS_BEFORE_INDICATORS = ['site', 'url'] as const;
+export const REPORTED_DIVIDER = 'reported, not scored' as const;
 /** What an Indicators cell shows for each outcome; a site without that indicator has a blank cell. */
 export const OUTCOME_MARKS: Readonly<Record<Outcome, string>> = { pass: '✓', fail: '✗', notApplicable: 'n.a.', error: 'error' };
 
-/** Evidence: one row per evidence item of each indicator result (one row, evidence blank, when it has none). */
-export const EVIDENCE_COLUMNS = ['site', 'url', 'indicator', 'category', 'outcome', 'page url', 'link', 'text', 'value', 'rule', 'reason'] as const;
+/**
+ * Evidence: one row per evidence item of each indicator result (one row, evidence blank, when it
+ * has none). `weight` is the scorecard's weight: 0 = reported, not scored; blank for results stored
+ * before every indicator was judged.
+ */
+export const EVIDENCE_COLUMNS = ['site', 'url', 'indicator', 'category', 'outcome', 'page url', 'link', 'text', 'value', 'rule', 'reason', 'weight'] as const;
 
 /** Problems: what needs a person's attention, one row each. */
 export const PROBLEM_COLUMNS = ['kind', 'site', 'url', 'indicator', 'status', 'reason'] as const;
@@ -35,7 +44,7 @@ export const PAGES_COLUMNS_BEFORE_STATUSES = ['site', 'url', 'pages fetched', 'p
 /** The README's failure taxonomy order; a status outside it (from a newer crawler) follows, alphabetically. */
 export const PAGE_STATUS_ORDER = [
   'ok', 'http-4xx', 'soft-404', 'http-5xx', 'blocked', 'challenge', 'timeout', 'dns', 'tls', 'refused', 'reset', 'too-many-redirects',
-  'too-large', 'not-html', 'robots-disallowed', 'out-of-scope', 'budget', 'error',
+  'too-large', 'not-html', 'parse-timeout', 'robots-disallowed', 'out-of-scope', 'budget', 'error',
 ] as const satisfies readonly PageStatus[];
 
 /** Runs: key/value rows, the keys in RUN_KEYS order. */
@@ -69,12 +78,14 @@ export function rankingSheet(results: RunResults): Table {
 }
 
 export function indicatorsSheet(results: RunResults): Table {
-  const ids = indicatorIds(results);
+  const { scored, reported } = indicatorIds(results);
   const rows = sitesInRankOrder(results).map((site): Cell[] => {
     const byId = new Map(site.indicators.map((ind) => [ind.id, ind]));
-    return [site.name, siteUrlCell(site), ...ids.map((id) => matrixCell(byId.get(id)))];
+    const cells = (ids: string[]): Cell[] => ids.map((id) => matrixCell(byId.get(id)));
+    return [site.name, siteUrlCell(site), ...cells(scored), ...(reported.length ? [undefined, ...cells(reported)] : [])];
   });
-  return { name: 'Indicators', columns: [...INDICATOR_COLUMNS_BEFORE_INDICATORS, ...ids], rows };
+  const columns = [...INDICATOR_COLUMNS_BEFORE_INDICATORS, ...scored, ...(reported.length ? [REPORTED_DIVIDER, ...reported] : [])];
+  return { name: 'Indicators', columns, rows };
 }
 
 export function evidenceSheet(results: RunResults): Table {
@@ -83,7 +94,7 @@ export function evidenceSheet(results: RunResults): Table {
     for (const ind of site.indicators) {
       const lead: Cell[] = [site.name, site.url, ind.id, ind.category, { value: ind.outcome, outcome: ind.outcome }];
       if (ind.evidence.length === 0) {
-        rows.push([...lead, undefined, undefined, undefined, ind.value, undefined, ind.reason]);
+        rows.push([...lead, undefined, undefined, undefined, ind.value, undefined, ind.reason, ind.weight]);
         continue;
       }
       for (const ev of ind.evidence) {
@@ -96,6 +107,7 @@ export function evidenceSheet(results: RunResults): Table {
           ev.value ?? ind.value,
           ev.rule,
           ind.reason,
+          ind.weight,
         ]);
       }
     }

@@ -1,5 +1,6 @@
 // The JSON document of one audited site (`govbench audit --json`, `govbench score --json`): the
-// shape other tools read, documented in the README.
+// shape other tools read, documented in the README. It lists every indicator of the checklist,
+// scored ones first; weight 0 marks those reported, not scored.
 import type { Judged } from './judge-crawl.js';
 import type { ChecklistBundle } from '../checklist/checklist-bundle.js';
 import type { SiteNote } from '../checklist/site-notes.js';
@@ -16,6 +17,8 @@ export interface AuditDocument {
     category: string;
     title: string;
     outcome: 'pass' | 'fail' | 'notApplicable' | 'error';
+    /** The scorecard's weight; 0 = reported, not scored (judged and shown, left out of the score). */
+    weight: number;
     reason?: string;
     value?: number;
     evidence: { pageUrl: string; href?: string; text?: string; value?: string | number; rule: string }[];
@@ -42,6 +45,7 @@ export function auditDocument(j: Judged, bundle: ChecklistBundle, site: { url: s
         category: r.category,
         title: (r.outcome === 'fail' || r.outcome === 'error' ? ind?.failureTitle : ind?.title) ?? r.id,
         outcome: r.outcome,
+        weight: r.weight,
         ...(r.reason ? { reason: r.reason } : {}),
         ...(r.value !== undefined ? { value: r.value } : {}),
         evidence: r.evidence,

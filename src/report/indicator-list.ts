@@ -1,7 +1,8 @@
 // A site's indicators grouped by category, failed ones first, each with the evidence that decided
 // it: the page and link as links (when http), the matched text, the rule and the measured value.
+// Scored indicators first; those reported, not scored (weight 0) last, in a group of their own.
 import type { Evidence } from '../checklist/types.js';
-import type { IndicatorOutcome, SiteResult } from '../results/run-results.js';
+import { isScoredOutcome, type IndicatorOutcome, type SiteResult } from '../results/run-results.js';
 import { clip, html, linkOrText, type Html } from './escape-html.js';
 import { OUTCOME_ORDER, formatScore, outcomeMark } from './report-format.js';
 import type { ReportCategory } from './report-sites.js';
@@ -31,22 +32,50 @@ function indicatorItem(ind: IndicatorOutcome): Html {
 
 const sortOutcomes = (a: IndicatorOutcome, b: IndicatorOutcome): number => (OUTCOME_ORDER[a.outcome] ?? 1) - (OUTCOME_ORDER[b.outcome] ?? 1) || String(a.id).localeCompare(String(b.id));
 
-/** Categories in the report's order, then any the site has that the scorecard does not name. */
-export function indicatorGroups(site: SiteResult, cats: readonly ReportCategory[]): { id: string; title: string; items: IndicatorOutcome[] }[] {
+interface IndicatorGroup {
+  id: string;
+  title: string;
+  items: IndicatorOutcome[];
+}
+
+/** Items grouped by category: the listed categories in order, then any other an item has (titled by the site's scores, else its id). */
+function groupByCategory(site: SiteResult, items: IndicatorOutcome[], cats: readonly ReportCategory[]): IndicatorGroup[] {
   const order = [...cats];
   for (const c of site.score?.categories ?? []) if (!order.some((o) => o.id === c.id)) order.push({ id: c.id, title: c.title });
-  for (const i of site.indicators) if (!order.some((o) => o.id === i.category)) order.push({ id: i.category, title: i.category });
+  for (const i of items) if (!order.some((o) => o.id === i.category)) order.push({ id: i.category, title: i.category });
   return order
-    .map((c) => ({ id: c.id, title: c.title, items: site.indicators.filter((i) => i.category === c.id).sort(sortOutcomes) }))
+    .map((c) => ({ id: c.id, title: c.title, items: items.filter((i) => i.category === c.id).sort(sortOutcomes) }))
     .filter((g) => g.items.length > 0);
 }
 
-export function indicatorList(site: SiteResult, cats: readonly ReportCategory[]): Html {
+/** The scored indicators by category: categories in the report's order, then any the site has that the scorecard does not name. */
+export function indicatorGroups(site: SiteResult, cats: readonly ReportCategory[]): IndicatorGroup[] {
+  return groupByCategory(site, site.indicators.filter(isScoredOutcome), cats);
+}
+
+/** The indicators reported, not scored (weight 0), by category; `titles` names the scorecard's unscored categories. */
+export function reportedGroups(site: SiteResult, titles: readonly ReportCategory[] = []): IndicatorGroup[] {
+  const reported = site.indicators.filter((i) => !isScoredOutcome(i));
+  const known = titles.filter((t) => reported.some((i) => i.category === t.id));
+  return groupByCategory({ ...site, score: undefined }, reported, known);
+}
+
+const passedOf = (items: IndicatorOutcome[]): string => `${items.filter((i) => i.outcome === 'pass').length} of ${items.length}`;
+
+function reportedBlock(groups: IndicatorGroup[]): Html {
+  if (groups.length === 0) return html``;
+  const all = groups.flatMap((g) => g.items);
+  return html`<div class="ind-group reported" data-category="reported"><h4>Reported, not scored <span class="cat-count">${passedOf(all)} found; weight 0, left out of the score</span></h4>${groups.map(
+    (g) => html`<h5 data-category="${g.id}">${g.title} <span class="cat-count">${passedOf(g.items)} found</span></h5><ul class="indicators">${g.items.map(indicatorItem)}</ul>`,
+  )}</div>`;
+}
+
+export function indicatorList(site: SiteResult, cats: readonly ReportCategory[], reportedTitles: readonly ReportCategory[] = []): Html {
   const groups = indicatorGroups(site, cats);
-  if (groups.length === 0) return html`<p class="empty">No indicators were judged for this site.</p>`;
+  const reported = reportedGroups(site, reportedTitles);
+  if (groups.length === 0 && reported.length === 0) return html`<p class="empty">No indicators were judged for this site.</p>`;
   return html`${groups.map((g) => {
     const c = site.score?.categories.find((x) => x.id === g.id);
-    const passed = g.items.filter((i) => i.outcome === 'pass').length;
-    return html`<div class="ind-group" data-category="${g.id}"><h4>${g.title}${c && c.max > 0 ? html` <span class="cat-score">${formatScore(c.score)} / ${formatScore(c.max)}</span>` : ''} <span class="cat-count">${passed} of ${g.items.length} passed</span></h4><ul class="indicators">${g.items.map(indicatorItem)}</ul></div>`;
-  })}`;
+    return html`<div class="ind-group" data-category="${g.id}"><h4>${g.title}${c && c.max > 0 ? html` <span class="cat-score">${formatScore(c.score)} / ${formatScore(c.max)}</span>` : ''} <span class="cat-count">${passedOf(g.items)} passed</span></h4><ul class="indicators">${g.items.map(indicatorItem)}</ul></div>`;
+  })}${reportedBlock(reported)}`;
 }

@@ -41,7 +41,7 @@ export function renderReport(results: RunResults, opts: ReportOptions = {}): str
     comparing ? html`<a href="#comparison">Changes</a>` : ''
   }<a href="#sites">Sites</a></nav>`;
   const body = html`${rankingSection(results)}${notRankedSection(results)}${distributionSection(results)}${comparisonSection(results)}<section id="sites" class="block"><h2>Sites</h2>${sites.map((s) =>
-    siteSection(s, { categories, comparing, embedScreenshots: opts.embedScreenshots ?? true }),
+    siteSection(s, { categories, reportedCategories: results.scorecard?.reportedCategories, comparing, embedScreenshots: opts.embedScreenshots ?? true }),
   )}</section>`;
   return pageShell({ lang: safeLang(opts.lang, defaultLang(results)), title, header: reportHeader(results, title), nav, body });
 }

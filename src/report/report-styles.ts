@@ -11,6 +11,9 @@ h1 { font-size: 1.7rem; margin: 0 0 .3rem; line-height: 1.3; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 2px solid var(--line); }
 h3 { font-size: 1.2rem; margin: 0 0 .3rem; }
 h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
+h5 { font-size: .95rem; margin: .7rem 0 .2rem; }
+/* reported, not scored: shown, set apart and quieter than what the score rests on */
+.ind-group.reported { margin-top: 1.4rem; padding-left: .8rem; border-left: 3px solid var(--line); }
 a { color: var(--accent); }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .85em; color: var(--muted); }
 .url { word-break: break-all; }
@@ -72,7 +75,7 @@ table.movers caption { text-align: left; font-weight: 600; padding: .3rem 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   thead { display: table-header-group; }
   tr, li.indicator, figure, .headline { break-inside: avoid; }
-  h2, h3, h4 { break-after: avoid; }
+  h2, h3, h4, h5 { break-after: avoid; }
   section.site { break-before: page; border-top: none; }
   .shot-box, img.shot { width: 240px; } img.shot { max-height: 520px; }
 }

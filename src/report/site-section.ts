@@ -10,6 +10,8 @@ import { categoryBars } from './svg-charts.js';
 
 export interface SiteSectionOptions {
   categories: readonly ReportCategory[];
+  /** Titles of the scorecard's categories reported, not scored (weight 0). */
+  reportedCategories?: readonly ReportCategory[];
   comparing: boolean;
   embedScreenshots: boolean;
 }
@@ -55,5 +57,5 @@ export function siteSection(site: SiteResult, opts: SiteSectionOptions): Html {
         ),
       )
     : '';
-  return html`<section class="site" id="${siteAnchor(site)}"><h3>${site.name}</h3>${headline}<div class="site-top"><div class="site-facts">${bars}${facts(site, opts.comparing)}</div>${screenshot(site, opts.embedScreenshots)}</div>${indicatorList(site, opts.categories)}<p class="back"><a href="#ranking">↑ ranking</a></p></section>`;
+  return html`<section class="site" id="${siteAnchor(site)}"><h3>${site.name}</h3>${headline}<div class="site-top"><div class="site-facts">${bars}${facts(site, opts.comparing)}</div>${screenshot(site, opts.embedScreenshots)}</div>${indicatorList(site, opts.categories, opts.reportedCategories)}<p class="back"><a href="#ranking">↑ ranking</a></p></section>`;
 }

@@ -8,6 +8,7 @@ import { judgementResults, latestJudgement } from '../store/judgements.js';
 import type { ChecklistBundle } from '../checklist/checklist-bundle.js';
 import type { CategoryScore } from '../scoring/score-site.js';
 import { rankSites } from '../scoring/rank-sites.js';
+import { isScoredCategory } from '../scoring/scorecard.js';
 import { siteKey } from '../store/sites.js';
 import type { RunResults, SiteResult } from './run-results.js';
 
@@ -90,7 +91,8 @@ export function loadRunResults(db: Db, runId: number, o: { compareRunId?: number
     scorecard: scorecardId ? {
       id: scorecardId,
       title: sc?.title ?? scorecardId,
-      categories: sc ? sc.categories.map((c) => ({ id: c.id, title: c.title })) : firstCats.map((c) => ({ id: c.id, title: c.title })),
+      categories: sc ? sc.categories.filter(isScoredCategory).map((c) => ({ id: c.id, title: c.title })) : firstCats.map((c) => ({ id: c.id, title: c.title })),
+      reportedCategories: sc ? sc.categories.filter((c) => !isScoredCategory(c)).map((c) => ({ id: c.id, title: c.title })) : [],
     } : undefined,
     sites,
     compare,

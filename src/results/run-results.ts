@@ -17,9 +17,16 @@ export interface IndicatorOutcome {
   category: string;
   title: string;
   outcome: Outcome;
+  /** The scorecard's weight; 0 = reported, not scored. Undefined in judgements stored before every indicator was judged (all of those were scored). */
+  weight?: number;
   reason?: string;
   value?: number;
   evidence: Evidence[];
+}
+
+/** Whether an indicator result counted toward its site's score (weight 0 = reported, not scored). */
+export function isScoredOutcome(ind: Pick<IndicatorOutcome, 'weight'>): boolean {
+  return ind.weight === undefined || ind.weight > 0;
 }
 
 export interface SiteResult {
@@ -60,8 +67,11 @@ export interface SiteResult {
 export interface RunResults {
   run: RunRow;
   options: Record<string, unknown>;
-  /** The scorecard most sites were scored with, and its categories in order. */
-  scorecard?: { id: string; title: string; categories: { id: string; title: string }[] };
+  /**
+   * The scorecard most sites were scored with: its scored categories in order, and the titles of
+   * its categories reported, not scored (weight 0).
+   */
+  scorecard?: { id: string; title: string; categories: { id: string; title: string }[]; reportedCategories?: { id: string; title: string }[] };
   sites: SiteResult[];
   /** The run compared against, when asked for. */
   compare?: RunRow;

@@ -1,9 +1,10 @@
 // Weighs indicator results into a 0–100 score. Within a category: achieved weight over applicable
 // weight, times the category's weight. `notApplicable` leaves the denominator (a category with
 // nothing applicable drops out and the rest are scaled up, as the 2019 indicators rescale a
-// department without public services); `error` stays in it and counts as not achieved.
+// department without public services); `error` stays in it and counts as not achieved. Weight 0
+// means reported, not scored: such indicators and categories never touch the score.
 import type { IndicatorResult } from '../checklist/types.js';
-import type { Scorecard } from './scorecard.js';
+import { isScoredCategory, type Scorecard } from './scorecard.js';
 
 export interface CategoryScore {
   id: string;
@@ -31,11 +32,12 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 export function scoreSite(results: IndicatorResult[], sc: Scorecard): SiteScore {
   const byId = new Map(results.map((r) => [r.id, r]));
-  const raw = sc.categories.map((cat) => {
+  // Categories and refs of weight 0 are reported, not scored: they stay out of every count.
+  const raw = sc.categories.filter(isScoredCategory).map((cat) => {
     let achieved = 0;
     let applicable = 0;
     const counts = { passed: 0, failed: 0, errors: 0, notApplicable: 0 };
-    for (const ref of cat.refs) {
+    for (const ref of cat.refs.filter((x) => x.weight > 0)) {
       const r = byId.get(ref.id);
       const outcome = r?.outcome ?? 'error';
       if (outcome === 'notApplicable') {

@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChecklistError, defaultChecklistDir } from '../checklist/load-indicators.js';
-import type { IndicatorRecord } from '../checklist/types.js';
+import type { IndicatorRecord, IndicatorResult } from '../checklist/types.js';
 
 export interface IndicatorRef {
   id: string;
@@ -87,6 +87,48 @@ export function loadScorecards(indicators: Map<string, IndicatorRecord>, dir = d
   }
   if (problems.length) throw new ChecklistError(problems.join('\n'));
   return out;
+}
+
+/**
+ * Whether a category counts toward the total: it weighs something and so does one of its refs.
+ * Any other category is reported, not scored (weight 0, as in Lighthouse): its indicators are
+ * judged and shown, and the total ignores them.
+ */
+export function isScoredCategory(c: ScorecardCategory): boolean {
+  return c.weight > 0 && c.refs.some((r) => r.weight > 0);
+}
+
+/** One indicator as a scorecard places it: under which category, with what weight (0 = reported, not scored). */
+export interface PlacedIndicator {
+  record: IndicatorRecord;
+  category: string;
+  weight: number;
+}
+
+/** An indicator result with the weight its scorecard gave it (0 = reported, not scored). */
+export type WeighedResult = IndicatorResult & { weight: number };
+
+/**
+ * Every indicator of the checklist, placed on a scorecard: the scorecard decides which carry
+ * weight, never which are judged. Its refs come first, in its order, under its categories (a ref
+ * in a category of weight 0 weighs 0); every other indicator follows in checklist order, under
+ * its own category, with weight 0.
+ */
+export function placeIndicators(sc: Scorecard, indicators: Map<string, IndicatorRecord>): PlacedIndicator[] {
+  const placed: PlacedIndicator[] = [];
+  const seen = new Set<string>();
+  for (const c of sc.categories) {
+    for (const ref of c.refs) {
+      const record = indicators.get(ref.id);
+      if (!record || seen.has(ref.id)) continue;
+      seen.add(ref.id);
+      placed.push({ record, category: c.id, weight: c.weight > 0 ? ref.weight : 0 });
+    }
+  }
+  for (const record of indicators.values()) {
+    if (!seen.has(record.id)) placed.push({ record, category: record.category, weight: 0 });
+  }
+  return placed;
 }
 
 /** The scorecard a site gets when none is named: the first whose host suffix matches, else the first. */

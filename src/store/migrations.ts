@@ -141,4 +141,9 @@ export const MIGRATIONS: string[] = [
   CREATE INDEX site_crawls_run ON site_crawls(run_id, status);
   CREATE INDEX site_crawls_site ON site_crawls(site_id);
   `,
+  // 5: every indicator is judged on every site; its scorecard weight says whether it was scored
+  // (0 = reported, not scored). NULL in judgements made before, when only scored ones were judged.
+  `
+  ALTER TABLE indicator_results ADD COLUMN weight REAL;
+  `,
 ];

@@ -57,9 +57,15 @@ describe('govbench export', () => {
     const cell = matrix.getRow(2).getCell(ids.indexOf('leader-mailbox') + 1);
     expect(cell.value).toMatchObject({ text: '✓' });
     expect((cell.value as { hyperlink: string }).hyperlink).toMatch(/^http:\/\/www\.shifan\.gov\.cn:\d+\//);
+    // Every indicator has a column: the scored ones, a divider, then those reported, not scored.
+    const divider = ids.indexOf('reported, not scored');
+    expect(divider).toBeGreaterThan(ids.indexOf('leader-mailbox'));
+    expect(ids.slice(divider + 1)).toEqual(expect.arrayContaining(['site-identifier', 'icp-filing', 'error-report', 'about-page']));
+    expect(matrix.getRow(2).getCell(divider + 1).value).toBeNull();
+    expect(matrix.getRow(2).getCell(ids.indexOf('party-gov-badge') + 1).value).toMatchObject({ text: '✓' });
     // Evidence: one row per indicator result with page, link, text and rule.
     const evidence = wb.getWorksheet('Evidence')!;
-    expect((evidence.getRow(1).values as unknown[]).slice(1)).toEqual(['site', 'url', 'indicator', 'category', 'outcome', 'page url', 'link', 'text', 'value', 'rule', 'reason']);
+    expect((evidence.getRow(1).values as unknown[]).slice(1)).toEqual(['site', 'url', 'indicator', 'category', 'outcome', 'page url', 'link', 'text', 'value', 'rule', 'reason', 'weight']);
     expect(evidence.rowCount).toBeGreaterThan(50);
     // Pages: status counts by site; Runs: metadata.
     expect((wb.getWorksheet('Pages')!.getRow(1).values as unknown[]).slice(1)).toContain('ok');
@@ -94,6 +100,11 @@ describe('govbench report', () => {
       expect(rows).toHaveLength(4);
       expect(rows[0]).toContain('中华人民共和国示范部');
       expect(await page.locator('svg rect').count()).toBeGreaterThan(5);
+      // Each site lists what is reported, not scored, after its scored categories.
+      const reported = page.locator('section.site').first().locator('.ind-group.reported');
+      expect(await reported.locator('h4').innerText()).toContain('Reported, not scored');
+      expect(await reported.locator('h5').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('网站功能与保障')]));
+      expect(await reported.locator('[data-indicator="site-identifier"]').count()).toBe(1);
       // The hostile name is shown as text.
       expect(await page.getByText(HOSTILE).count()).toBeGreaterThan(0);
       // Phone screenshots are embedded, decoded and visible.

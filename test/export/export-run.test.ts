@@ -172,7 +172,7 @@ describe('exportRun', () => {
   it('puts an autofilter over every table sheet', () => {
     expect(sheet('Ranking').autoFilter).toBe('A1:O5');
     expect(sheet('Indicators').autoFilter).toBe('A1:F5');
-    expect(sheet('Evidence').autoFilter).toBe('A1:K10');
+    expect(sheet('Evidence').autoFilter).toBe('A1:L10');
     for (const name of ['Problems', 'Pages']) expect(sheet(name).autoFilter).toMatch(/^A1:[A-Z]+\d+$/);
     expect(sheet('Runs').autoFilter ?? undefined).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSheets, evidenceSheet, indicatorsSheet, pagesSheet, problemsSheet, rankingSheet } from '../../src/export/sheets.js';
+import { EVIDENCE_COLUMNS, buildSheets, evidenceSheet, indicatorsSheet, pagesSheet, problemsSheet, rankingSheet } from '../../src/export/sheets.js';
 import { SHEET_NAMES, cellValue } from '../../src/export/table.js';
 import type { IndicatorOutcome, RunResults, SiteResult } from '../../src/results/run-results.js';
 
@@ -77,5 +77,40 @@ describe('export sheets', () => {
     expect(t.columns.slice(5)).toEqual(['ok', 'not-html']);
     expect(values(t.rows)[1]!.slice(5)).toEqual([4, 1]);
     expect(values(t.rows)[0]!.slice(5)).toEqual([0, 0]);
+  });
+});
+
+describe('indicators reported, not scored (weight 0)', () => {
+  const run = results([
+    site(1, {
+      rank: 1, score: scored(60, [['disclosure', 30], ['services', 30]]),
+      indicators: [
+        ind('disclosure-portal', 'disclosure', 'pass', { weight: 3 }),
+        ind('site-search', 'site-functions', 'pass', { weight: 0, evidence: [{ pageUrl: 'https://s1.gov.cn/', text: '站内搜索', rule: 'a search form' }] }),
+        ind('service-portal', 'services', 'fail', { weight: 3 }),
+        ind('icp-filing', 'site-functions', 'fail', { weight: 0 }),
+      ],
+    }),
+    // Scored by another scorecard that weighs icp-filing: the column then belongs with the scored ones.
+    site(2, { rank: 2, score: scored(50, [['disclosure', 50]]), indicators: [ind('icp-filing', 'site-functions', 'pass', { weight: 1 }), ind('about-page', 'federal', 'fail', { weight: 0 })] }),
+  ]);
+
+  it('puts them after a divider column on the Indicators sheet, scored ones first', () => {
+    const t = indicatorsSheet(run);
+    expect(t.columns).toEqual(['site', 'url', 'disclosure-portal', 'service-portal', 'icp-filing', 'reported, not scored', 'site-search', 'about-page']);
+    expect(values(t.rows)).toEqual([
+      ['site 1', 'https://s1.gov.cn/', '✓', '✗', '✗', undefined, '✓', undefined],
+      ['site 2', 'https://s2.gov.cn/', undefined, undefined, '✓', undefined, undefined, '✗'],
+    ]);
+  });
+
+  it('gives each Evidence row the weight, 0 for reported ones', () => {
+    const weight = EVIDENCE_COLUMNS.indexOf('weight');
+    expect(values(evidenceSheet(run).rows).map((r) => [r[0], r[2], r[weight]])).toEqual([
+      ['site 1', 'disclosure-portal', 3], ['site 1', 'site-search', 0], ['site 1', 'service-portal', 3], ['site 1', 'icp-filing', 0],
+      ['site 2', 'icp-filing', 1], ['site 2', 'about-page', 0],
+    ]);
+    // No divider when every indicator was scored (results stored before weights have none).
+    expect(indicatorsSheet(results([site(1, { rank: 1, indicators: [ind('disclosure-portal', 'disclosure', 'pass')] })])).columns).toEqual(['site', 'url', 'disclosure-portal']);
   });
 });

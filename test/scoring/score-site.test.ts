@@ -43,3 +43,30 @@ describe('scoreSite', () => {
     expect(s.grade).toBe('D');
   });
 });
+
+describe('scoreSite with indicators reported, not scored (weight 0)', () => {
+  const withReported: Scorecard = {
+    ...sc,
+    categories: [
+      { ...sc.categories[0]!, refs: [...sc.categories[0]!.refs, { id: 'a3', weight: 0 }] },
+      sc.categories[1]!,
+      { id: 'z', title: 'Z', weight: 0, refs: [{ id: 'z1', weight: 0 }, { id: 'z2', weight: 0 }] },
+    ],
+  };
+
+  it('leaves totals, category scores and counts exactly as without them, whatever their outcome', () => {
+    const base = [r('a1', 'pass'), r('a2', 'fail'), r('b1', 'pass'), r('b2', 'notApplicable')];
+    const plain = scoreSite(base, sc);
+    for (const outcome of ['pass', 'fail', 'error', 'notApplicable'] as const) {
+      const s = scoreSite([...base, r('a3', outcome), r('z1', outcome), r('z2', 'pass')], withReported);
+      expect(s.total).toBe(plain.total);
+      expect(s.categories).toEqual(plain.categories);
+    }
+    // A missing result of weight 0 is not an error either: nothing of the score rests on it.
+    expect(scoreSite(base, withReported).categories).toEqual(plain.categories);
+  });
+
+  it('lists no category of weight 0 among the scored ones', () => {
+    expect(scoreSite([r('a1', 'pass')], withReported).categories.map((c) => c.id)).toEqual(['a', 'b']);
+  });
+});
