@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
+import { wholeNumber } from '../../src/cli/global-options.js';
+import { UsageError } from '../../src/cli/usage-error.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const dir = tempDir();
@@ -29,19 +31,27 @@ const site = (): string[] => ['--resolve', 'www.silent.gov.cn=127.0.0.1', `http:
 
 describe('number and duration options', () => {
   it.each([
-    ['--timeout', '3000000', /--timeout expects a whole number of seconds from 1 to 2147483 .*got "3000000"/],
-    ['--site-time', '2147484', /--site-time expects a whole number of seconds from 1 to 2147483 .*got "2147484"/],
-    ['--delay', '2147483648', /--delay expects a whole number of milliseconds from 0 to 2147483647 .*got "2147483648"/],
-    ['--concurrency', '99999999999999999999', /--concurrency expects a whole number from 1 to 9007199254740991, got "99999999999999999999"/],
-  ])('%s %s is refused with exit 2 before anything starts', async (flag, value, message) => {
-    const db = join(dir, `refused${flag}.sqlite`);
+    ['--timeout', 'seconds', '2147483', '2147484', /--timeout expects a whole number of seconds from 1 to 2147483 .*got "2147484"/],
+    ['--site-time', 'seconds', '2147483', '3000000', /--site-time expects a whole number of seconds from 1 to 2147483 .*got "3000000"/],
+    ['--render-timeout', 'seconds', '1', '9999999', /--render-timeout expects a whole number of seconds from 1 to 2147483 .*got "9999999"/],
+    ['--delay', 'milliseconds', '2147483647', '2147483648', /--delay expects a whole number of milliseconds from 0 to 2147483647 .*got "2147483648"/],
+    ['--concurrency', undefined, '9007199254740991', '99999999999999999999', /--concurrency expects a whole number from 1 to 9007199254740991, got "99999999999999999999"/],
+    ['--max-bytes', undefined, '1024', '1e9', /--max-bytes expects a whole number from 1024 to 9007199254740991, got "1e9"/],
+  ] as const)('%s takes %s up to its limit and refuses %s', (flag, unit, ok, bad, message) => {
+    const parse = wholeNumber(flag, flag === '--delay' ? 0 : flag === '--max-bytes' ? 1024 : 1, unit);
+    expect(parse(ok)).toBe(Number(ok));
+    expect(() => parse(bad)).toThrow(UsageError);
+    expect(() => parse(bad)).toThrow(message);
+  });
+
+  it('--timeout 3000000 is refused with exit 2 before anything starts, not turned into 1 ms', async () => {
     const before = requests;
-    const r = await runCli(['--db', db, '--log-level', 'silent', flag, value, '--no-browser', 'crawl', ...site()]);
+    const r = await runCli(['--db', join(dir, 'refused.sqlite'), '--log-level', 'silent', '--timeout', '3000000', '--no-browser', 'crawl', ...site()]);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/--timeout expects a whole number of seconds from 1 to 2147483 .*got "3000000"/);
     expect(r.stderr).not.toMatch(/TimeoutOverflowWarning/);
     expect(requests).toBe(before);
-  }, 30_000);
+  }, 60_000);
 
   it('takes the longest duration a timer holds, and the second pass of a timed-out site stays within it', async () => {
     // --site-time at the limit: the second pass doubles a timed-out site's budgets, which must not
@@ -52,5 +62,5 @@ describe('number and duration options', () => {
       '--site-time', '2147483', '--timeout', '1', '--retries', '0', '--no-browser', 'run', list]);
     expect(r.stderr).not.toMatch(/TimeoutOverflowWarning|does not fit into a 32-bit/);
     expect(r.stdout).toMatch(/1 retried in a second pass/);
-  }, 60_000);
+  }, 120_000);
 });

@@ -62,7 +62,7 @@ describe('commands that only read', () => {
     }
     expect(journalBytes(file)).toEqual([1, 1]);
     expect(existsSync(join(dir, 'govbench-run-1.xlsx')) && existsSync(join(dir, 'govbench-run-1.html'))).toBe(true);
-  }, 90_000);
+  }, 180_000);
 
   it('do not create a database that is not there', async () => {
     const file = join(dir, 'typo', 'missing.sqlite');

@@ -9,6 +9,8 @@ import { FixtureServer } from '../../../src/fixture-server/index.js';
 import { repoPath } from '../../../src/util/repo-path.js';
 import { startCli, type CliResult } from '../../helpers/cli.js';
 import { tempDir } from '../../helpers/temp-dir.js';
+import { checkCron } from '../../../src/cli/commands/schedule.js';
+import { UsageError } from '../../../src/cli/usage-error.js';
 import { resolveFlags, writeFixtureList } from '../../helpers/fixture-list.js';
 
 const dir = tempDir();
@@ -36,18 +38,25 @@ async function runWithin(cliArgs: string[], ms: number): Promise<CliResult> {
 
 describe('govbench schedule refuses what would never run', () => {
   it.each([
-    ['0 0 31 2 *', /the cron expression "0 0 31 2 \*" never fires/],
-    ['* * * * * * *', /a cron expression has 5 fields .* or 6 with seconds first; "\* \* \* \* \* \* \*" has 7/],
-  ])('"%s" exits 2 with the reason', async (expr, message) => {
-    const r = await runWithin(['--db', join(dir, 'refused.sqlite'), '--log-level', 'silent', ...args, 'schedule', expr, list, '--times', '1'], 45_000);
-    expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toMatch(message);
-  }, 60_000);
+    ['0 0 31 2 *', undefined, /the cron expression "0 0 31 2 \*" never fires/],
+    ['* * * * * * *', undefined, /a cron expression has 5 fields .* or 6 with seconds first; "\* \* \* \* \* \* \*" has 7/],
+    ['0 0 0 1 1 * 2099', undefined, /"0 0 0 1 1 \* 2099" has 7/],
+    ['* * * * *', 'Mars/Olympus', /--timezone expects a time zone name .*got "Mars\/Olympus"/],
+    ['every tuesday', undefined, /not a cron expression: "every tuesday"/],
+  ])('"%s" (time zone %s) is a usage error', (expr, timezone, message) => {
+    expect(() => checkCron(expr, timezone)).toThrow(UsageError);
+    expect(() => checkCron(expr, timezone)).toThrow(message);
+  });
 
-  it('refuses a time zone that does not exist', async () => {
-    const r = await runWithin(['--db', join(dir, 'refused.sqlite'), '--log-level', 'silent', ...args, 'schedule', '* * * * *', list, '--timezone', 'Mars/Olympus'], 45_000);
+  it('takes expressions that fire, with seconds or a time zone', () => {
+    expect(checkCron('0 2 1 */3 *', 'Asia/Shanghai').getTime()).toBeGreaterThan(Date.now());
+    expect(checkCron('*/5 * * * * *', undefined).getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('exits 2 on an expression that never fires, instead of waiting forever', async () => {
+    const r = await runWithin(['--db', join(dir, 'refused.sqlite'), '--log-level', 'silent', ...args, 'schedule', '0 0 31 2 *', list, '--times', '1'], 45_000);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr).toMatch(/--timezone expects a time zone name .*got "Mars\/Olympus"/);
+    expect(r.stderr).toMatch(/the cron expression "0 0 31 2 \*" never fires/);
   }, 60_000);
 });
 
