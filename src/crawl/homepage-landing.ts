@@ -5,6 +5,7 @@
 import { decodeHtml } from './charset.js';
 import { describeHop, findClientRedirect, isStubPage, type ClientRedirect } from './client-redirect.js';
 import { normalizeUrl } from './url-normalize.js';
+import { scanHtml } from './html-scan.js';
 import type { CrawlContext } from './crawler.js';
 import type { FetchOutcome, RedirectHop } from './types.js';
 
@@ -12,9 +13,9 @@ import type { FetchOutcome, RedirectHop } from './types.js';
 export const MAX_CLIENT_REDIRECTS = 3;
 
 async function whereItSends(ctx: CrawlContext, out: FetchOutcome, siteKey: string): Promise<ClientRedirect | undefined> {
-  const html = decodeHtml(out.body!, out.contentType).text;
-  const found = findClientRedirect(html, out.finalUrl);
-  if (found || !ctx.renderer || !isStubPage(html)) return found;
+  const scan = scanHtml(decodeHtml(out.body!, out.contentType).text);
+  const found = findClientRedirect(scan, out.finalUrl);
+  if (found || !ctx.renderer || !isStubPage(scan)) return found;
   // A stub whose redirect the HTML does not show (a computed URL, a script file): ask the browser.
   const r = await ctx.renderer.render(siteKey, out.finalUrl, 'desktop');
   if (r.status !== 'ok' || !r.finalUrl) return undefined;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { repoPath } from '../util/repo-path.js';
 import { decodeHtml } from './charset.js';
 import { registrableDomain } from './scope.js';
-import { pageTitle, visibleText } from './visible-text.js';
+import { scanHtml } from './html-scan.js';
 import type { CrawlContext } from './crawler.js';
 import type { PageSnapshot } from './types.js';
 
@@ -67,8 +67,7 @@ function fingerprint(text: string): string {
  * probe's error title), or it is short and says so.
  */
 export function soft404Reason(html: string, profile: Soft404Profile, matcher: ErrorPageMatcher): string | undefined {
-  const text = visibleText(html);
-  const title = pageTitle(html);
+  const { text, title } = scanHtml(html);
   const print = fingerprint(text);
   if (print.length >= MIN_FINGERPRINT_CHARS && print === profile.fingerprint) return `the same page as ${profile.probeUrl}, which does not exist`;
   if (title && title === profile.title && matcher.find(title)) return `titled “${title}”, as ${profile.probeUrl}, which does not exist`;
@@ -100,14 +99,13 @@ export async function probeSoft404(ctx: CrawlContext, homepage: { finalUrl: stri
   });
   if ((out.status !== 'ok' && out.status !== 'too-large') || !out.body) return {};
   const html = decodeHtml(out.body, out.contentType).text;
-  const title = pageTitle(html);
-  const text = visibleText(html);
+  const { text, title } = scanHtml(html);
   // Words in the title or on a short page make an error page by themselves; anywhere else they
   // could be a headline (第404期), so the homepage served again for any path (a catch-all) is not one.
   const ownWord = matcher.find(title) ?? (text.length <= SHORT_PAGE_CHARS ? matcher.find(text) : undefined);
   const word = ownWord ?? matcher.find(text);
   const print = fingerprint(text);
-  if (!word || (!ownWord && print === fingerprint(visibleText(homepage.html)))) return {};
+  if (!word || (!ownWord && print === fingerprint(scanHtml(homepage.html).text))) return {};
   const profile: Soft404Profile = { probeUrl: url, word, title, fingerprint: print };
   const snapshot: PageSnapshot = {
     url, finalUrl: out.finalUrl, status: 'soft-404',
