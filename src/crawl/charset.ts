@@ -31,7 +31,9 @@ export interface Decoded {
 export const MAX_INVALID_UTF8_SHARE = 0.1;
 
 const META_SCAN_BYTES = 64 * 1024;
-const META_CHARSET = /<meta[^>]+?charset\s*=\s*["']?\s*([a-z0-9_:.-]+)/i;
+// A meta tag is short: bounding its length keeps the search linear on a page of unclosed "<meta"
+// (unbounded, 64 KiB of them took 3.8 s per page).
+const META_CHARSET = /<meta[^>]{1,1024}?charset\s{0,16}=\s{0,16}["']?\s{0,16}([a-z0-9_:.-]{1,40})/i;
 
 /** The charset parameter of a Content-Type header. */
 export function headerCharset(contentType: string | undefined): string | undefined {
