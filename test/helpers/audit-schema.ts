@@ -8,7 +8,7 @@ export const evidenceSchema = {
 
 export const auditSchema = {
   type: 'object',
-  required: ['url', 'finalUrl', 'scorecard', 'score', 'indicators', 'pages'],
+  required: ['url', 'finalUrl', 'scorecard', 'score', 'indicators', 'pages', 'notes'],
   properties: {
     url: { type: 'string', format: 'uri' },
     finalUrl: { type: 'string', format: 'uri' },
@@ -46,6 +46,18 @@ export const auditSchema = {
     pages: {
       type: 'object', required: ['fetched', 'failed'],
       properties: { fetched: { type: 'integer', minimum: 0 }, failed: { type: 'integer', minimum: 0 } },
+    },
+    notes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['kind', 'pageUrl', 'text'],
+        properties: {
+          kind: { enum: ['homepage-redirect', 'homepage-cut', 'charset-mislabel', 'soft-404'] },
+          pageUrl: { type: 'string', format: 'uri' },
+          text: { type: 'string', minLength: 1 },
+        },
+      },
     },
   },
 } as const;
