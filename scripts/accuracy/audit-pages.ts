@@ -43,18 +43,11 @@ export interface AuditPagesInput {
 
 export async function auditPages(a: AuditPagesInput): Promise<PageAudit[]> {
   const out: PageAudit[] = [];
-  // The browser's own traffic goes to the corpus server as its proxy (see corpus-server.ts);
-  // the HTTP crawler (undici) does not read these variables.
-  const restore = a.mode === 'browser' ? setProxyEnv(a.server.proxyUrl()) : () => undefined;
-  try {
-    for (const [i, page] of a.pages.entries()) {
-      if (a.signal.aborted) break;
-      const audit = await auditOne(a, page);
-      out.push(audit);
-      a.onPage?.(audit, i, a.pages.length);
-    }
-  } finally {
-    restore();
+  for (const [i, page] of a.pages.entries()) {
+    if (a.signal.aborted) break;
+    const audit = await auditOne(a, page);
+    out.push(audit);
+    a.onPage?.(audit, i, a.pages.length);
   }
   return out;
 }
@@ -73,7 +66,9 @@ async function auditOne(a: AuditPagesInput, page: CorpusPage): Promise<PageAudit
   const args = auditArgs(page, a.mode);
   const base: PageAudit = { file: page.file, mode: a.mode, seed, args };
   try {
-    const options = crawlOptionsFrom(parseGlobalArgs(args));
+    // The browser's own traffic goes to the corpus server as its proxy, a sink that answers
+    // nothing but corpus pages (see corpus-server.ts); the HTTP crawler goes to it directly.
+    const options = { ...crawlOptionsFrom(parseGlobalArgs(args)), ...(a.mode === 'browser' ? { browserSinkProxy: a.server.proxyUrl() } : {}) };
     const scorecard = pickScorecard(a.bundle, seed, a.scorecard);
     const r = await auditSite({ db: a.db, bundle: a.bundle, scorecard, seed, options, logger: a.logger, signal: a.signal });
     return r.ok ? { ...base, doc: r.doc } : { ...base, failure: `could not be crawled: ${r.reason}` };
@@ -100,17 +95,4 @@ export function coveringResolves(html: string): string[] {
     if (/^(?:[a-z]{2,24}|xn--[a-z0-9-]+)$/.test(tld)) tlds.add(tld);
   }
   return [...tlds].sort().map((t) => `*.${t}=127.0.0.1`);
-}
-
-const PROXY_VARS = ['all_proxy', 'http_proxy', 'https_proxy', 'ALL_PROXY', 'HTTP_PROXY', 'HTTPS_PROXY', 'no_proxy', 'NO_PROXY'];
-
-function setProxyEnv(proxy: string): () => void {
-  const saved = new Map(PROXY_VARS.map((k) => [k, process.env[k]]));
-  for (const k of PROXY_VARS) process.env[k] = /no_proxy/i.test(k) ? '' : proxy;
-  return () => {
-    for (const [k, v] of saved) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  };
 }

@@ -3,7 +3,7 @@
 // charset, so the page's own declaration decides). https pages are served over plain http.
 //
 // It is also the browser pass's HTTP proxy (absolute-form requests and CONNECT): Chromium is
-// pointed at it through the proxy environment, so the only thing a page's images, frames and
+// pointed at it by the crawl option browserSinkProxy, in place of govbench's guard proxy, so the only thing a page's images, frames and
 // scripts can reach is this server, which answers nothing but corpus pages. Every request is
 // logged, so a test can see where a page was fetched from.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -57,7 +57,7 @@ export class CorpusServer {
     return `http://${p.host}:${this.port}${p.pathAndQuery}`;
   }
 
-  /** A proxy URL for Chromium (`all_proxy`): every request of the browser comes here. */
+  /** A proxy URL for Chromium (the crawl option browserSinkProxy): every request of the browser comes here. */
   proxyUrl(): string {
     return `http://${this.address}:${this.port}`;
   }

@@ -3,8 +3,8 @@
 //
 // Every farm host is pinned with `resolve` (HOST=127.0.x.y), so the crawl never asks DNS: the
 // fixture server routes by Host header, which is why seeds use the farm hostnames and not IP
-// literals. Pinned hosts pass the private-address guard (Fetcher.privateTargetReason and the
-// agent's lookup both accept --resolve entries), and each seed host is trusted as well.
+// literals. Each site trusts its seed's origin, and --resolve hosts on the seed's port, so the
+// pinned loopback addresses pass the private-address guard (src/crawl/origin-trust.ts).
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { openDatabase } from '../../src/store/database.js';

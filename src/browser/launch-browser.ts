@@ -1,6 +1,8 @@
 // Launches Chromium with flags that work as root in a container and keep it off the network
 // except for the pages we ask for: no background networking, sync, component updates or DNS
-// prefetch; --resolve becomes Chromium host-resolver rules.
+// prefetch, no WebRTC UDP. The crawl's renderer adds GUARDED_NETWORK_FLAGS (every connection
+// through a guard proxy, no name resolved by Chromium); launchBrowser, which only opens local
+// report files in tests, maps --resolve to host-resolver rules instead.
 import { chromium, type Browser } from 'playwright';
 import { findBrowser, NO_BROWSER_HELP } from './find-browser.js';
 import type { ResolveMap } from '../crawl/resolve-map.js';
@@ -21,7 +23,26 @@ export const CHROMIUM_FLAGS = [
   '--metrics-recording-only',
   '--mute-audio',
   '--disable-features=Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions',
+  // WebRTC may only use TCP through the proxy: no UDP to STUN/TURN servers a page names (they
+  // could be on loopback). The switch Chromium reads is this one; --force-webrtc-ip-handling-policy
+  // is accepted and ignored (measured with Chromium 156: STUN packets still reached 127.0.0.1).
+  '--webrtc-ip-handling-policy=disable_non_proxied_udp',
 ];
+
+/**
+ * The renderer's network: Chromium resolves no name itself (every lookup answers "not found",
+ * except the proxy's own address, which Chromium needs to reach the proxy), and connects only
+ * through a proxy, loopback included (Chromium bypasses proxies for loopback unless told
+ * `<-loopback>`). `fallbackProxy` is the browser-wide proxy, one that refuses everything: a
+ * context is given its site's guard proxy, and a context that somehow is not reaches nothing.
+ */
+export function guardedNetworkFlags(fallbackProxy: string): string[] {
+  return [
+    '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+    `--proxy-server=${fallbackProxy}`,
+    '--proxy-bypass-list=<-loopback>',
+  ];
+}
 
 export class NoBrowserError extends Error {
   constructor() {

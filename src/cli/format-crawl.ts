@@ -10,7 +10,7 @@ export function formatCrawlReport(db: Db, runId: number, r: CrawledSite): string
   lines.push('  ' + byStatus.map(([k, v]) => `${k} ${v}`).join(' · '));
   const rs = s.renders;
   lines.push(s.browser === 'used'
-    ? `  browser: ${rs.suspect} page(s) rendered as JS-built (${rs.suspectFound} found new links), ${rs.sampled} sampled (${rs.sampledFound} found new links), ${rs.mobile} on a phone, ${rs.failed} render(s) failed`
+    ? `  browser: ${rs.suspect} page(s) rendered as JS-built (${rs.suspectFound} found new links), ${rs.sampled} sampled (${rs.sampledFound} found new links), ${rs.mobile} on a phone, ${rs.failed} render(s) failed${rs.blocked ? ` (${rs.blocked} blocked: the page went to a refused address)` : ''}`
     : `  browser: ${s.browser}`);
   const rows = db
     .prepare(`SELECT status, url, reason, http_status, charset FROM pages WHERE crawl_id = ? ORDER BY status = 'ok' DESC, id`)

@@ -58,6 +58,12 @@ export interface CrawlOptions {
   browserRecycle: number;
   /** Where phone screenshots go; none are taken when unset. */
   screenshotDir?: string;
+  /**
+   * A loopback proxy that answers every browser connection itself and forwards nothing: a test
+   * harness's sink (the accuracy harness's corpus server). Set, it replaces the guard proxy, so
+   * the browser's connections are not checked: never from the command line.
+   */
+  browserSinkProxy?: string;
 }
 
 export const DEFAULT_USER_AGENT =
@@ -95,6 +101,7 @@ export const DEFAULT_CRAWL_OPTIONS: CrawlOptions = {
   renderTimeoutMs: 15_000,
   browserRecycle: 100,
   screenshotDir: undefined,
+  browserSinkProxy: undefined,
 };
 
 export class OptionError extends Error {
@@ -138,8 +145,23 @@ export function resolveCrawlOptions(partial: Partial<CrawlOptions> = {}): CrawlO
   if (typeof opts.renderSample !== 'number' || !(opts.renderSample >= 0 && opts.renderSample <= 1)) {
     throw new OptionError(`renderSample must be a share between 0 and 1, got ${JSON.stringify(opts.renderSample)}`);
   }
+  if (opts.browserSinkProxy !== undefined && !isLoopbackProxy(opts.browserSinkProxy)) {
+    throw new OptionError(`browserSinkProxy must be an http:// or socks5:// proxy on loopback, got ${JSON.stringify(opts.browserSinkProxy)}`);
+  }
   if (typeof opts.userAgent !== 'string' || opts.userAgent.trim() === '') {
     throw new OptionError(`userAgent must be a non-empty string, got ${JSON.stringify(opts.userAgent)}`);
   }
   return opts;
+}
+
+/** A proxy on this machine (127.0.0.0/8, ::1, localhost): a sink, not a way out. */
+function isLoopbackProxy(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const u = new URL(value);
+    const host = u.hostname.replace(/^\[|\]$/g, '');
+    return /^(http|socks5):$/.test(u.protocol) && (/^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host === 'localhost');
+  } catch {
+    return false;
+  }
 }

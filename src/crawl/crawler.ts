@@ -1,11 +1,13 @@
-// The shared machinery of one crawl run (HTTP agent, politeness limiter, robots cache, link
-// priorities) that every site crawl of the run uses. Sites are crawled by crawlSite().
+// The shared machinery of one crawl run (politeness limiter, robots cache, link priorities)
+// that every site crawl of the run uses, and the network of each site (openSite: its own trust,
+// HTTP agent and fetcher). Sites are crawled by crawlSite().
 import type { Agent } from 'undici';
 import { createAgent, type HttpClientOptions } from './http-client.js';
 import { HostLimiter } from './host-limiter.js';
-import { RobotsCache, robotsFetcherFor } from './robots.js';
+import { RobotsCache, robotsFetcherFor, type RobotsInfo } from './robots.js';
 import { Fetcher } from './fetcher.js';
 import { ResolveMap } from './resolve-map.js';
+import { OriginTrust } from './origin-trust.js';
 import { LinkPrioritizer, loadCrawlVocabulary, type CrawlVocabulary } from './link-priority.js';
 import { resolveCrawlOptions, type CrawlOptions } from './crawl-options.js';
 import { crawlSite } from './site-crawler.js';
@@ -13,55 +15,89 @@ import type { PageSink } from './page-sink.js';
 import type { SiteCrawlSummary } from './types.js';
 import type { PageRenderer } from './page-renderer.js';
 
-export interface CrawlContext {
+/** The network of one site's crawl; closed when the site is done. */
+export interface SiteNet {
+  /** The origins this site may reach on a private address: its seed's, not another site's. */
+  readonly trust: OriginTrust;
+  readonly fetcher: Fetcher;
+  robots(url: URL): Promise<RobotsInfo>;
+  close(): Promise<void>;
+}
+
+/** The run's shared machinery, from which each site's crawl opens its own network. */
+export interface RunContext {
   options: CrawlOptions;
-  fetcher: Fetcher;
-  robots: RobotsCache;
   limiter: HostLimiter;
   prioritizer: LinkPrioritizer;
   resolve: ResolveMap;
   /** The browser, when one runs; browserState says why not otherwise. */
   renderer?: PageRenderer;
   browserState: string;
-  trustSeedHost(host: string): void;
+  openSite(seed: URL): SiteNet;
 }
 
-export class Crawler implements CrawlContext {
+/** What one site's crawl works with: the run's machinery, and the site's own network and trust. */
+export interface CrawlContext extends Omit<RunContext, 'openSite'> {
+  /** The site's fetcher: its agent and its trust are the site's own. */
+  fetcher: Fetcher;
+  /** robots.txt from the run's cache, fetched as this site may fetch it. */
+  robots: { get(url: URL): Promise<RobotsInfo> };
+  trust: OriginTrust;
+}
+
+/** The run's fields (whatever it holds: a spread, so a new shared field needs no change here) with the site's network on top. */
+export function siteContext(run: RunContext, net: SiteNet): CrawlContext {
+  return { ...run, fetcher: net.fetcher, robots: { get: (url: URL) => net.robots(url) }, trust: net.trust };
+}
+
+export class Crawler implements RunContext {
   readonly options: CrawlOptions;
-  readonly fetcher: Fetcher;
   readonly robots: RobotsCache;
   readonly limiter: HostLimiter;
   readonly prioritizer: LinkPrioritizer;
   readonly resolve: ResolveMap;
   renderer?: PageRenderer;
   browserState = 'disabled';
-  private readonly agent: Agent;
-  /** Seed hosts: shared with the browser's route guard. */
-  readonly trusted = new Set<string>();
+  /** The run's client for what no site trusts: robots.txt of public origins. */
+  private readonly publicAgent: Agent;
+  private readonly publicFetcher: Fetcher;
 
   constructor(
     options: Partial<CrawlOptions> = {},
     vocabulary: CrawlVocabulary = loadCrawlVocabulary(),
-    deps: { dnsLookup?: HttpClientOptions['dnsLookup'] } = {},
+    private readonly deps: { dnsLookup?: HttpClientOptions['dnsLookup'] } = {},
   ) {
     this.options = resolveCrawlOptions(options);
     this.resolve = new ResolveMap(this.options.resolve);
-    this.agent = createAgent({
-      resolve: this.resolve,
-      allowPrivate: this.options.allowPrivate,
-      connectTimeoutMs: this.options.connectTimeoutMs,
-      trustedHosts: this.trusted,
-      dnsLookup: deps.dnsLookup,
-    });
     this.limiter = new HostLimiter(this.options.perHost, this.options.delayMs, this.options.concurrency);
-    this.fetcher = new Fetcher(this.agent, this.limiter, this.options, this.resolve, this.trusted);
-    this.robots = new RobotsCache(robotsFetcherFor(this.fetcher), this.options.respectRobots);
+    const nobody = new OriginTrust({ allowPrivate: this.options.allowPrivate, resolve: this.resolve });
+    this.publicAgent = this.agentFor(nobody);
+    this.publicFetcher = new Fetcher(this.publicAgent, this.limiter, this.options, nobody);
+    this.robots = new RobotsCache(robotsFetcherFor(this.publicFetcher), this.options.respectRobots);
     this.prioritizer = new LinkPrioritizer(vocabulary);
   }
 
-  /** The seed's own host may be on a private address (an intranet portal, a fixture server). */
-  trustSeedHost(host: string): void {
-    this.trusted.add(host.toLowerCase());
+  private agentFor(trust: OriginTrust): Agent {
+    return createAgent({ resolve: this.resolve, connectTimeoutMs: this.options.connectTimeoutMs, trust, dnsLookup: this.deps.dnsLookup });
+  }
+
+  /**
+   * The network of one site: the seed's origin is trusted (it may be an intranet portal or a
+   * fixture server on a private address), on its own port, for this site only.
+   */
+  openSite(seed: URL): SiteNet {
+    const trust = OriginTrust.forSeed(seed, { allowPrivate: this.options.allowPrivate, resolve: this.resolve });
+    const agent = this.agentFor(trust);
+    const fetcher = new Fetcher(agent, this.limiter, this.options, trust);
+    const own = { load: robotsFetcherFor(fetcher), key: `trusted by ${seed.toString()}` };
+    return {
+      trust,
+      fetcher,
+      // robots.txt of an origin only this site trusts is fetched and cached as this site's; an
+      // untrusted origin's is the run's (a site that may not reach it cannot poison another's).
+      robots: (url) => (trust.trustsUrl(url) && !trust.allowPrivate ? this.robots.get(url, own) : this.robots.get(url)),
+      close: () => agent.destroy(),
+    };
   }
 
   /** Attaches a browser (or records why there is none); the crawl renders only with one. */
@@ -75,6 +111,7 @@ export class Crawler implements CrawlContext {
   }
 
   async close(): Promise<void> {
-    await this.agent.destroy();
+    await this.publicAgent.destroy();
   }
 }
+

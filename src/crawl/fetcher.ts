@@ -7,7 +7,7 @@ import type { HostLimiter } from './host-limiter.js';
 import type { CrawlOptions } from './crawl-options.js';
 import { RETRYABLE_STATUSES, type FetchOutcome, type PageStatus, type RedirectHop } from './types.js';
 import { isPrivateHostname } from './address-guard.js';
-import type { ResolveMap } from './resolve-map.js';
+import type { OriginTrust } from './origin-trust.js';
 
 export interface FetchRequest {
   url: string;
@@ -22,19 +22,22 @@ export interface FetchRequest {
   maxRedirects?: number;
 }
 
+/** One site's fetcher: its agent and its trust are the site's own (see origin-trust.ts). */
 export class Fetcher {
   constructor(
     private readonly agent: Agent,
     private readonly limiter: HostLimiter,
     private readonly opts: CrawlOptions,
-    private readonly resolve: ResolveMap,
-    private readonly trustedHosts: Set<string>,
+    readonly trust: OriginTrust,
   ) {}
 
-  /** A literal private IP (or localhost) in a URL is refused here; names are checked at DNS time. */
+  /**
+   * A literal private IP (or localhost, localhost., foo.localhost) in a URL is refused here,
+   * before any request; names are checked again, resolved, when the agent connects.
+   */
   privateTargetReason(url: URL): string | undefined {
-    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (this.opts.allowPrivate || this.resolve.has(host) || this.trustedHosts.has(host)) return undefined;
+    if (this.trust.trustsUrl(url)) return undefined;
+    const host = url.hostname.replace(/^\[|\]$/g, '');
     return isPrivateHostname(host) ? `private address ${host}` : undefined;
   }
 

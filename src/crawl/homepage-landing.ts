@@ -17,7 +17,7 @@ async function whereItSends(ctx: CrawlContext, out: FetchOutcome, siteKey: strin
   const found = findClientRedirect(scan, out.finalUrl);
   if (found || !ctx.renderer || !isStubPage(scan)) return found;
   // A stub whose redirect the HTML does not show (a computed URL, a script file): ask the browser.
-  const r = await ctx.renderer.render(siteKey, out.finalUrl, 'desktop');
+  const r = await ctx.renderer.render(siteKey, out.finalUrl, 'desktop', { trust: ctx.trust });
   if (r.status !== 'ok' || !r.finalUrl) return undefined;
   return normalizeUrl(r.finalUrl) === normalizeUrl(out.finalUrl) ? undefined : { url: r.finalUrl, kind: 'browser' };
 }

@@ -1,5 +1,12 @@
 // What the crawler needs from a browser, so the crawl layer does not depend on Playwright.
 import type { RenderMode, RenderStatus } from './types.js';
+import type { OriginTrust } from './origin-trust.js';
+
+export interface RenderOptions {
+  screenshotPath?: string;
+  /** The site's trust; without one, the rendered URL's own origin is the seed (see origin-trust.ts). */
+  trust?: OriginTrust;
+}
 
 export interface RenderResult {
   status: RenderStatus;
@@ -13,6 +20,6 @@ export interface RenderResult {
 }
 
 export interface PageRenderer {
-  render(siteKey: string, url: string, mode: RenderMode, opts?: { screenshotPath?: string }): Promise<RenderResult>;
+  render(siteKey: string, url: string, mode: RenderMode, opts?: RenderOptions): Promise<RenderResult>;
   closeSite(siteKey: string): Promise<void>;
 }

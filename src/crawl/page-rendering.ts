@@ -11,7 +11,7 @@ import type { CrawlContext } from './crawler.js';
 import type { LinkRecord, PageSnapshot, RenderMode, RenderSnapshot, RenderStats } from './types.js';
 
 export function emptyRenderStats(): RenderStats {
-  return { suspect: 0, suspectFound: 0, sampled: 0, sampledFound: 0, mobile: 0, failed: 0 };
+  return { suspect: 0, suspectFound: 0, sampled: 0, sampledFound: 0, mobile: 0, failed: 0, blocked: 0 };
 }
 
 export interface RenderPlan {
@@ -44,7 +44,7 @@ export function siteKeyOf(seed: URL): string {
 }
 
 async function renderOne(ctx: CrawlContext, siteKey: string, page: PageSnapshot, mode: RenderMode, reason: string, scope: SiteScope, shot?: string): Promise<RenderSnapshot> {
-  const r = await ctx.renderer!.render(siteKey, page.finalUrl, mode, { screenshotPath: shot });
+  const r = await ctx.renderer!.render(siteKey, page.finalUrl, mode, { screenshotPath: shot, trust: ctx.trust });
   const snap: RenderSnapshot = {
     mode, reason, status: r.status, error: r.error, finalUrl: r.finalUrl, html: r.html, links: [],
     metrics: r.metrics as Record<string, unknown> | undefined, screenshotPath: r.screenshotPath, ms: r.ms, blocked: r.blocked,
@@ -67,6 +67,7 @@ export async function renderPage(ctx: CrawlContext, siteKey: string, page: PageS
     if (plan.desktop === 'sample') { stats.sampled++; if (found) stats.sampledFound++; }
     else { stats.suspect++; if (found) stats.suspectFound++; }
     if (r.status !== 'ok') stats.failed++;
+    if (r.status === 'render-blocked') stats.blocked++;
     renders.push(r);
   }
   if (plan.mobile) {
@@ -75,6 +76,7 @@ export async function renderPage(ctx: CrawlContext, siteKey: string, page: PageS
     const r = await renderOne(ctx, siteKey, page, 'mobile', plan.mobile, scope, shot);
     stats.mobile++;
     if (r.status !== 'ok') stats.failed++;
+    if (r.status === 'render-blocked') stats.blocked++;
     renders.push(r);
   }
   if (renders.length) page.renders = renders;

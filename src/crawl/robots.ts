@@ -118,18 +118,23 @@ export class RobotsCache {
 
   constructor(private readonly fetcher: RobotsFetcher, private readonly enabled: boolean) {}
 
-  get(url: URL): Promise<RobotsInfo> {
+  /**
+   * The rules for url's origin. `via` fetches with another client and caches under its own key:
+   * a site fetches robots.txt of an origin only it trusts (a private address) itself.
+   */
+  get(url: URL, via?: { load: RobotsFetcher; key: string }): Promise<RobotsInfo> {
     const origin = url.origin;
-    let hit = this.cache.get(origin);
+    const key = via ? `${via.key} ${origin}` : origin;
+    let hit = this.cache.get(key);
     if (!hit) {
-      hit = this.enabled ? this.load(origin) : Promise.resolve(parseRobots(origin, 'ignored', undefined, true));
-      this.cache.set(origin, hit);
+      hit = this.enabled ? this.load(origin, via?.load ?? this.fetcher) : Promise.resolve(parseRobots(origin, 'ignored', undefined, true));
+      this.cache.set(key, hit);
     }
     return hit;
   }
 
-  private async load(origin: string): Promise<RobotsInfo> {
-    const res = await this.fetcher(origin + '/robots.txt');
+  private async load(origin: string, fetcher: RobotsFetcher): Promise<RobotsInfo> {
+    const res = await fetcher(origin + '/robots.txt');
     const code = res.httpStatus ?? 0;
     if ((res.status === 'ok' || res.status === 'too-large') && code >= 200 && code < 300) {
       const text = res.text ?? '';

@@ -6,7 +6,7 @@ import { normalizeUrl, resolveHttpUrl } from './url-normalize.js';
 import { SiteScope } from './scope.js';
 import { TrapGuard } from './trap-guard.js';
 import { Frontier, type FrontierItem } from './frontier.js';
-import type { CrawlContext } from './crawler.js';
+import { siteContext, type CrawlContext, type RunContext } from './crawler.js';
 import type { PageSink } from './page-sink.js';
 import { emptyRenderStats, planRenders, renderPage, siteKeyOf } from './page-rendering.js';
 import { fetchLanding } from './homepage-landing.js';
@@ -19,11 +19,23 @@ const MAX_PLATFORM_SHARE = 0.25;
 const MAX_BUDGET_RECORDS = 50;
 const MAX_SKIP_RECORDS = 50;
 
-export async function crawlSite(ctx: CrawlContext, seedUrl: string, sink: PageSink, outerSignal?: AbortSignal): Promise<SiteCrawlSummary> {
+/**
+ * Crawls a site with its own network (run.openSite: the seed's trust, an HTTP agent of its own),
+ * closed when the site is done.
+ */
+export async function crawlSite(run: RunContext, seedUrl: string, sink: PageSink, outerSignal?: AbortSignal): Promise<SiteCrawlSummary> {
+  const net = run.openSite(new URL(seedUrl));
+  try {
+    return await crawlWith(siteContext(run, net), seedUrl, sink, outerSignal);
+  } finally {
+    await net.close().catch(() => undefined);
+  }
+}
+
+async function crawlWith(ctx: CrawlContext, seedUrl: string, sink: PageSink, outerSignal?: AbortSignal): Promise<SiteCrawlSummary> {
   const opts = ctx.options;
   const startedAt = new Date();
   const seed = new URL(seedUrl);
-  ctx.trustSeedHost(seed.hostname);
   const scope = new SiteScope(seed, opts.servicePlatforms);
   const traps = new TrapGuard(opts);
   const frontier = new Frontier();

@@ -100,8 +100,14 @@ export interface PageSnapshot extends FetchRecord {
 }
 
 export type RenderMode = 'desktop' | 'mobile';
-/** How a browser render ended. */
-export type RenderStatus = 'ok' | 'render-timeout' | 'render-crash' | 'render-error';
+/**
+ * How a browser render ended: ok; render-timeout (past --render-timeout); render-crash (the tab
+ * or the browser died); render-error (a navigation error, anything else); render-blocked (the
+ * page's own navigation, a redirect or a script sending it on, went to an address the guard
+ * refused: a private address this site does not trust; nothing was measured).
+ */
+export const RENDER_STATUSES = ['ok', 'render-timeout', 'render-crash', 'render-error', 'render-blocked'] as const;
+export type RenderStatus = (typeof RENDER_STATUSES)[number];
 
 export interface RenderSnapshot {
   mode: RenderMode;
@@ -116,7 +122,7 @@ export interface RenderSnapshot {
   metrics?: Record<string, unknown>;
   screenshotPath?: string;
   ms: number;
-  /** Sub-requests refused (media, fonts, private addresses). */
+  /** Sub-requests and connections refused (media, fonts, private addresses). */
   blocked: number;
   /** In-scope links the rendered DOM has and the static HTML lacks. */
   newLinks?: number;
@@ -152,4 +158,6 @@ export interface RenderStats {
   sampledFound: number;
   mobile: number;
   failed: number;
+  /** Of the failed renders, those that ended render-blocked (the page went to a refused address). */
+  blocked: number;
 }

@@ -86,7 +86,7 @@ export async function attachBrowser(crawler: Crawler, log: Logger): Promise<void
   if (!o.browser) return crawler.useRenderer(undefined, 'disabled');
   try {
     const renderer = await Renderer.create({
-      resolve: crawler.resolve, allowPrivate: o.allowPrivate, trustedHosts: crawler.trusted, userAgent: o.userAgent,
+      resolve: crawler.resolve, allowPrivate: o.allowPrivate, userAgent: o.userAgent, sinkProxy: o.browserSinkProxy,
       timeoutMs: o.renderTimeoutMs, recycleAfter: o.browserRecycle,
     });
     crawler.useRenderer(renderer, 'used');

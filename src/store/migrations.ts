@@ -119,7 +119,7 @@ export const MIGRATIONS: string[] = [
     page_id INTEGER NOT NULL REFERENCES pages(id),
     mode TEXT NOT NULL,                 -- desktop | mobile
     reason TEXT NOT NULL,               -- homepage | js-suspect: ... | sample
-    status TEXT NOT NULL,               -- ok | render-timeout | render-crash | render-error
+    status TEXT NOT NULL,               -- ok | render-timeout | render-crash | render-error | render-blocked
     error TEXT,
     final_url TEXT,
     ms INTEGER NOT NULL,

@@ -28,7 +28,7 @@ beforeAll(async () => {
     }
   }
   server = await new FixtureServer({ sites: [], extraHosts: { 'www.shili.gov.cn': www, 'm.shili.gov.cn': m } }).start();
-  renderer = await Renderer.create({ resolve: new ResolveMap(server.resolveArgs()), allowPrivate: false, trustedHosts: new Set(), userAgent: 'govbench-test' });
+  renderer = await Renderer.create({ resolve: new ResolveMap(server.resolveArgs()), allowPrivate: false, userAgent: 'govbench-test' });
 }, 60_000);
 afterAll(async () => {
   await renderer?.close();

@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 function renderer(o: Partial<Parameters<typeof Renderer.create>[0]> = {}) {
-  return Renderer.create({ resolve: new ResolveMap(server.resolveArgs()), allowPrivate: false, trustedHosts: new Set(), userAgent: 'govbench-test', ...o });
+  return Renderer.create({ resolve: new ResolveMap(server.resolveArgs()), allowPrivate: false, userAgent: 'govbench-test', ...o });
 }
 
 describe('Renderer', () => {
