@@ -2,10 +2,14 @@
 // by every indicator, so labels are normalised once and the HTML is parsed at most once.
 import type { CheerioAPI } from 'cheerio';
 import { loadHtml } from '../crawl/link-extract.js';
+import { documentOf, firstElement, textOf } from '../crawl/dom-walk.js';
 import type { LinkRecord } from '../crawl/types.js';
 import { normalizeEn, normalizeZh } from '../detectors/normalize-text.js';
 
 export type PageLang = 'zh' | 'en' | 'unknown';
+
+/** Elements whose content is no visible text. */
+const UNSEEN: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template']);
 
 export interface NormalizedLink extends LinkRecord {
   /** text, title and alt, each normalised for Chinese and for English matching. */
@@ -73,10 +77,10 @@ export function makePageInput(
     dom,
     text: () => {
       if (text === undefined) {
-        const d = dom();
-        const body = d('body').clone();
-        body.find('script, style, noscript, template').remove();
-        text = body.text().replace(/\s+/g, ' ').trim();
+        // One walk, leaving out what a reader does not see (a clone and a .find() per page was
+        // quadratic when <body> had many children).
+        const body = firstElement(documentOf(dom()), 'body');
+        text = body ? textOf(body, { skip: UNSEEN }).replace(/\s+/g, ' ').trim() : '';
       }
       return text;
     },

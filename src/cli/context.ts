@@ -1,9 +1,10 @@
-// What every command gets: its options, an open store, a logger, a signal that Ctrl-C fires, and
+// What every command gets: its options, an open store, a logger, a signal that Ctrl-C or SIGTERM fires, and
 // a way to print that shows crawled control characters instead of obeying them.
 import type { Command } from 'commander';
 import { openDatabase, type Db } from '../store/database.js';
 import { createLogger, type Logger } from '../util/logger.js';
 import type { GlobalOpts } from './global-options.js';
+import { stopOnSignals } from './stop-signals.js';
 import { loadChecklist, type ChecklistBundle } from '../checklist/checklist-bundle.js';
 import { showControlChars } from '../util/control-chars.js';
 
@@ -30,15 +31,7 @@ export function commandContext(cmd: Command, o: { readonly?: boolean } = {}): Co
   const log = createLogger({ level: opts.logLevel, logDir: opts.logDir });
   const db = openDatabase(opts.db, { readonly: o.readonly });
   const ctl = new AbortController();
-  // First Ctrl-C stops cleanly (sites in flight are recorded as interrupted); a second one exits.
-  let interrupts = 0;
-  const onSignal = (sig: string): void => {
-    interrupts++;
-    if (interrupts > 1) process.exit(130);
-    log.warn({ signal: sig }, 'stopping: finishing what is in flight (press Ctrl-C again to quit at once)');
-    ctl.abort(new Error(`stopped by ${sig}`));
-  };
-  process.on('SIGINT', () => onSignal('SIGINT'));
-  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  // The first Ctrl-C or SIGTERM stops cleanly (sites in flight are recorded as interrupted); a second one exits.
+  stopOnSignals(ctl, log);
   return { opts, db, log, signal: ctl.signal, out: (line) => process.stdout.write(showControlChars(line) + '\n') };
 }

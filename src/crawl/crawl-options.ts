@@ -1,5 +1,6 @@
 // Every knob of a crawl, with its default, in one typed object. A bad value fails at once
 // with the option's name and the value it got.
+import { availableParallelism } from 'node:os';
 
 export interface CrawlOptions {
   /** Pages fetched at once across all sites. @default 16 */
@@ -59,6 +60,14 @@ export interface CrawlOptions {
   /** Where phone screenshots go; none are taken when unset. */
   screenshotDir?: string;
   /**
+   * Worker threads that parse pages and extract their links, reused across pages and sites (the
+   * main thread never runs page work, so timers and signals always fire). At least 2, so that one
+   * page running to its deadline does not hold every other page's work. @default cores − 1, 2 to 4
+   */
+  pageWorkers: number;
+  /** Deadline for the work on one page (parse, links); past it the page is `parse-timeout`. @default 10000 */
+  pageTimeoutMs: number;
+  /**
    * A loopback proxy that answers every browser connection itself and forwards nothing: a test
    * harness's sink (the accuracy harness's corpus server). Set, it replaces the guard proxy, so
    * the browser's connections are not checked: never from the command line.
@@ -101,6 +110,8 @@ export const DEFAULT_CRAWL_OPTIONS: CrawlOptions = {
   renderTimeoutMs: 15_000,
   browserRecycle: 100,
   screenshotDir: undefined,
+  pageWorkers: Math.max(2, Math.min(4, availableParallelism() - 1)),
+  pageTimeoutMs: 10_000,
   browserSinkProxy: undefined,
 };
 
@@ -116,12 +127,12 @@ export class OptionError extends Error {
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const POSITIVE: (keyof CrawlOptions)[] = ['concurrency', 'perHost', 'maxPages', 'siteTimeMs', 'connectTimeoutMs',
-  'responseTimeoutMs', 'totalTimeoutMs', 'maxBytes', 'maxPerPattern', 'maxQueryVariants'];
+  'responseTimeoutMs', 'totalTimeoutMs', 'maxBytes', 'maxPerPattern', 'maxQueryVariants', 'pageWorkers', 'pageTimeoutMs'];
 const NON_NEGATIVE: (keyof CrawlOptions)[] = ['delayMs', 'maxCrawlDelayMs', 'maxDepth', 'maxRedirects', 'retries',
   'retryBaseMs', 'maxRetryAfterMs', 'mobilePages', 'renderTimeoutMs', 'browserRecycle'];
 /** The options that become timers. */
 const DURATIONS: ReadonlySet<keyof CrawlOptions> = new Set(['siteTimeMs', 'connectTimeoutMs', 'responseTimeoutMs', 'totalTimeoutMs',
-  'delayMs', 'maxCrawlDelayMs', 'retryBaseMs', 'maxRetryAfterMs', 'renderTimeoutMs']);
+  'delayMs', 'maxCrawlDelayMs', 'retryBaseMs', 'maxRetryAfterMs', 'renderTimeoutMs', 'pageTimeoutMs']);
 
 function checkWhole(opts: CrawlOptions, key: keyof CrawlOptions, min: number): void {
   const v = opts[key];

@@ -14,6 +14,8 @@ import { crawlSite } from './site-crawler.js';
 import type { PageSink } from './page-sink.js';
 import type { SiteCrawlSummary } from './types.js';
 import type { PageRenderer } from './page-renderer.js';
+import { PageWorkPool } from './page-work-pool.js';
+import type { PageLimits } from './page-limits.js';
 
 /** The network of one site's crawl; closed when the site is done. */
 export interface SiteNet {
@@ -30,6 +32,8 @@ export interface RunContext {
   limiter: HostLimiter;
   prioritizer: LinkPrioritizer;
   resolve: ResolveMap;
+  /** Where pages are parsed and their links extracted: worker threads, a deadline per page. */
+  pageWork: PageWorkPool;
   /** The browser, when one runs; browserState says why not otherwise. */
   renderer?: PageRenderer;
   browserState: string;
@@ -56,6 +60,7 @@ export class Crawler implements RunContext {
   readonly limiter: HostLimiter;
   readonly prioritizer: LinkPrioritizer;
   readonly resolve: ResolveMap;
+  readonly pageWork: PageWorkPool;
   renderer?: PageRenderer;
   browserState = 'disabled';
   /** The run's client for what no site trusts: robots.txt of public origins. */
@@ -65,7 +70,8 @@ export class Crawler implements RunContext {
   constructor(
     options: Partial<CrawlOptions> = {},
     vocabulary: CrawlVocabulary = loadCrawlVocabulary(),
-    private readonly deps: { dnsLookup?: HttpClientOptions['dnsLookup'] } = {},
+    /** For tests: a DNS lookup to use, page limits other than the defaults. */
+    private readonly deps: { dnsLookup?: HttpClientOptions['dnsLookup']; pageLimits?: Partial<PageLimits> } = {},
   ) {
     this.options = resolveCrawlOptions(options);
     this.resolve = new ResolveMap(this.options.resolve);
@@ -75,6 +81,7 @@ export class Crawler implements RunContext {
     this.publicFetcher = new Fetcher(this.publicAgent, this.limiter, this.options, nobody);
     this.robots = new RobotsCache(robotsFetcherFor(this.publicFetcher), this.options.respectRobots);
     this.prioritizer = new LinkPrioritizer(vocabulary);
+    this.pageWork = new PageWorkPool({ size: this.options.pageWorkers, timeoutMs: this.options.pageTimeoutMs, limits: deps.pageLimits });
   }
 
   private agentFor(trust: OriginTrust): Agent {
@@ -111,6 +118,7 @@ export class Crawler implements RunContext {
   }
 
   async close(): Promise<void> {
+    await this.pageWork.close();
     await this.publicAgent.destroy();
   }
 }

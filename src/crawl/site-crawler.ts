@@ -1,7 +1,8 @@
 // Crawls one site within its budget (pages, depth, wall clock), best links first, and hands
 // every page snapshot to the sink. A site never throws: whatever happens becomes data.
 import { decodeHtml } from './charset.js';
-import { extractPage, loadHtml } from './link-extract.js';
+import { PageWorkError } from './page-work-pool.js';
+import type { PageAnalysis } from './page-analysis.js';
 import { normalizeUrl, resolveHttpUrl } from './url-normalize.js';
 import { SiteScope } from './scope.js';
 import { TrapGuard } from './trap-guard.js';
@@ -106,6 +107,21 @@ async function crawlWith(ctx: CrawlContext, seedUrl: string, sink: PageSink, out
     }
   };
 
+  /** The page's analysis, or undefined with the snapshot failed as parse-timeout (or error). */
+  const analyse = async (snap: PageSnapshot, html: string): Promise<PageAnalysis | undefined> => {
+    try {
+      const page = await ctx.pageWork.analyse({ html, url: snap.finalUrl, heuristic: ctx.renderer !== undefined }, signal);
+      if (page.cut) snap.reason = snap.reason ? `${snap.reason}; ${page.cut}` : page.cut;
+      return page;
+    } catch (err) {
+      if (!(err instanceof PageWorkError)) throw err;
+      const stopped = err.kind === 'timeout' || err.kind === 'aborted';
+      snap.status = stopped ? 'parse-timeout' : 'error';
+      snap.reason = err.kind === 'aborted' && timeUp.aborted ? `page work stopped at the site's time limit (${opts.siteTimeMs} ms)` : err.message;
+      return undefined;
+    }
+  };
+
   const processItem = async (item: FrontierItem): Promise<void> => {
     const target = new URL(item.url);
     const robots = await ctx.robots.get(target);
@@ -152,6 +168,9 @@ async function crawlWith(ctx: CrawlContext, seedUrl: string, sink: PageSink, out
         snap.reason = `${errorPage}; the site answers 200 for pages that do not exist`;
       }
     }
+    // A soft-404 page is dead: its links count for nothing. Other pages are parsed in the page-work
+    // pool, under a deadline and the site's signal, so no page can hold the crawl.
+    const page = decoded && snap.status !== 'soft-404' ? await analyse(snap, decoded.text) : undefined;
     bytes += out.bytes;
     if (snap.status === 'ok') okCount++;
     else if (FAILED_STATUSES.has(snap.status)) failed++;
@@ -159,16 +178,13 @@ async function crawlWith(ctx: CrawlContext, seedUrl: string, sink: PageSink, out
       homepage = snap;
       if (snap.status === 'ok' || snap.status === 'too-large') scope.addDomainOf(new URL(snap.finalUrl));
     }
-    // A soft-404 page is dead: its links count for nothing.
-    if (decoded && snap.status !== 'soft-404') {
-      const $ = loadHtml(decoded.text);
-      const page = extractPage($, snap.finalUrl);
+    if (page) {
       snap.title = page.title;
       snap.lang = page.lang;
       snap.links = page.links;
-      const plan = planRenders(ctx, $, snap, mobileDone);
+      const plan = planRenders(ctx, page.heuristic, snap, mobileDone);
       if (plan.mobile) mobileDone++;
-      if ((plan.desktop || plan.mobile) && !signal.aborted) await renderPage(ctx, siteKey, snap, plan, scope, renderStats);
+      if ((plan.desktop || plan.mobile) && !signal.aborted) await renderPage(ctx, siteKey, snap, plan, scope, renderStats, signal);
       record(snap);
       for (const f of [snap.url, snap.finalUrl]) seen.add(normalizeUrl(f));
       enqueueLinks(snap, item, page.baseUrl);

@@ -20,6 +20,8 @@ export const PAGE_STATUSES = [
   'blocked',
   'robots-disallowed',
   'not-html',
+  /** Fetched, but the work on the page (parse, links) passed its deadline or the site's time limit: not used. */
+  'parse-timeout',
   'out-of-scope',
   'budget',
   'error',
@@ -31,7 +33,7 @@ export const SKIP_STATUSES: ReadonlySet<PageStatus> = new Set(['robots-disallowe
 
 /** Statuses of a fetch that failed; not-html (a PDF) and too-large (cut, still parsed) are not failures. */
 export const FAILED_STATUSES: ReadonlySet<PageStatus> = new Set(['http-4xx', 'soft-404', 'http-5xx', 'challenge', 'timeout', 'dns', 'tls', 'refused', 'reset',
-  'too-many-redirects', 'blocked', 'error']);
+  'too-many-redirects', 'blocked', 'parse-timeout', 'error']);
 
 /** Statuses worth retrying: the server or the network may answer next time. */
 export const RETRYABLE_STATUSES: ReadonlySet<PageStatus> = new Set(['timeout', 'reset', 'http-5xx', 'refused']);

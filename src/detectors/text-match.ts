@@ -3,6 +3,9 @@
 import type { PageVerdict } from '../checklist/types.js';
 import { checkKnownKeys, checkLabels, type Detector, type LabelsByLang } from './detector.js';
 import { normalizeEn, normalizeZh } from './normalize-text.js';
+import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { outermost, textOf } from '../crawl/dom-walk.js';
 
 export interface TextMatchOptions {
   patterns: LabelsByLang;
@@ -23,7 +26,7 @@ export const textMatch: Detector<TextMatchOptions> = {
   },
 
   run(page, o): PageVerdict {
-    const raw = o.scope ? page.dom()(o.scope).text() : page.text();
+    const raw = o.scope ? scopedText(page.dom(), o.scope) : page.text();
     const zh = page.lang !== 'en' ? normalizeZh(raw) : '';
     const en = page.lang !== 'zh' ? normalizeEn(raw) : '';
     const found: string[] = [];
@@ -37,3 +40,8 @@ export const textMatch: Detector<TextMatchOptions> = {
     return { outcome: 'fail', value, evidence: [], reason: `${value} of ${need} terms found${found.length ? ': ' + found.join('、') : ''}` };
   },
 };
+
+/** The text of the elements scope matches; an element inside another match is not read twice (nested matches made .text() quadratic). */
+function scopedText($: CheerioAPI, scope: string): string {
+  return outermost($(scope).toArray() as unknown as Element[]).map((el) => textOf(el)).join('');
+}

@@ -65,6 +65,7 @@ function longer(o: Partial<CrawlOptions>, base: CrawlOptions): Partial<CrawlOpti
     responseTimeoutMs: twice(base.responseTimeoutMs),
     connectTimeoutMs: twice(base.connectTimeoutMs),
     renderTimeoutMs: twice(base.renderTimeoutMs),
+    pageTimeoutMs: twice(base.pageTimeoutMs),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { resolve as resolvePath } from 'node:path';
 import { checklistFor, commandContext, type CommandContext } from '../context.js';
 import { crawlOptionsFrom } from '../global-options.js';
+import { stopExitCode } from '../stop-signals.js';
 import { UsageError } from '../usage-error.js';
 import { loadSiteList } from '../../sites/site-list.js';
 import { continueRun, startRun, storedSettings, type RunSettings } from '../../pipeline/start-run.js';
@@ -48,7 +49,7 @@ export function reportOutcome(ctx: CommandContext, bundle: ChecklistBundle, runI
   ctx.out(`\n${outcome.scored} scored, ${outcome.failed} not crawlable, ${outcome.retried} retried in a second pass, ${outcome.pages} pages in ${outcome.seconds}s; stored in ${ctx.opts.db} as run ${runId}`);
   if (outcome.interrupted) {
     ctx.out(`stopped before the end: continue with  govbench --db ${ctx.opts.db} run --resume ${runId}`);
-    process.exitCode = 130;
+    process.exitCode = stopExitCode(ctx.signal);
   }
 }
 
